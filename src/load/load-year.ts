@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATA_FILES, type DataFileKind } from '../catalog.js';
+import { RunError, type Diagnostic } from '../diagnostics.js';
+import { decodeText, SourceFile } from './source-file.js';
+import { parseYaml, type YamlNode } from './yaml-tree.js';
+
+export interface LoadedFile {
+  kind: DataFileKind;
+  source: SourceFile;
+  /** null when the file is empty or could not be parsed. */
+  tree: YamlNode | null;
+}
+
+export interface LoadedYear {
+  year: number;
+  files: LoadedFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** A display path: relative to the working folder when inside it, with the OS's separators. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/**
+ * Reads every data file of `data/<year>/` under `root`. Syntax errors, missing and unknown
+ * files become diagnostics; a missing folder stops the run.
+ */
+export function loadYear(root: string, year: number, cwd: string): LoadedYear {
+  const folder = path.join(root, 'data', String(year));
+  const shownFolder = displayPath(folder, cwd);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RunError(
+      code === 'ENOENT'
+        ? `Không tìm thấy thư mục dữ liệu năm ${year}: ${shownFolder}. Kiểm tra lại năm, hoặc tạo thư mục này và các tệp dữ liệu (xem docs/du-lieu.md).`
+        : `Không đọc được thư mục ${shownFolder} (${code ?? 'lỗi hệ thống'}). Kiểm tra quyền truy cập thư mục.`,
+    );
+  }
+  const diagnostics: Diagnostic[] = [];
+  const files: LoadedFile[] = [];
+  const present = new Map(names.filter((n) => /\.ya?ml$/i.test(n)).map((n) => [n.replace(/\.ya?ml$/i, '').toLowerCase(), n]));
+  for (const kind of DATA_FILES) {
+    const fileName = present.get(kind.name);
+    present.delete(kind.name);
+    if (!fileName) {
+      diagnostics.push({
+        ruleId: 'missing-file',
+        severity: 'error',
+        place: { file: path.join(shownFolder, `${kind.name}.yaml`), line: 1, col: 1 },
+        message: `Thiếu tệp ${kind.name}.yaml. Tạo tệp này (có thể chép từ năm trước) rồi chạy lại.`,
+      });
+      continue;
+    }
+    const fullPath = path.join(folder, fileName);
+    const source = new SourceFile(displayPath(fullPath, cwd), decodeText(fs.readFileSync(fullPath)));
+    const parsed = parseYaml(source);
+    diagnostics.push(...parsed.diagnostics);
+    files.push({ kind, source, tree: parsed.tree });
+  }
+  for (const fileName of present.values()) {
+    diagnostics.push({
+      ruleId: 'unknown-file',
+      severity: 'warning',
+      place: { file: path.join(shownFolder, fileName), line: 1, col: 1 },
+      message: `Tệp ${fileName} không thuộc báo cáo nên bị bỏ qua. Các tệp được dùng: ${DATA_FILES.map((k) => `${k.name}.yaml`).join(', ')}.`,
+    });
+  }
+  return { year, files, diagnostics };
+}

@@ -1,0 +1,35 @@
+import { LineCounter } from 'yaml';
+import type { Place } from '../diagnostics.js';
+
+/** A text file as read, with the means to turn an offset into a line and column. */
+export class SourceFile {
+  readonly lineCounter = new LineCounter();
+
+  constructor(
+    /** The path as shown to the user (relative to the working folder). */
+    readonly path: string,
+    readonly text: string,
+  ) {
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      this.lineCounter.addNewLine(offset);
+      offset += line.length + 1;
+    }
+  }
+
+  placeAt(offset: number): Place {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { file: this.path, line, col };
+  }
+
+  /** The place of a 1-based line and a 0- or 1-based column, as template engines give them. */
+  placeOfLine(line: number, col = 1): Place {
+    return { file: this.path, line, col };
+  }
+}
+
+/** Decodes file bytes as the clerk's editor wrote them: UTF-8, with or without a BOM, NFC. */
+export function decodeText(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return (text.startsWith('\uFEFF') ? text.slice(1) : text).normalize('NFC');
+}

@@ -1,0 +1,7 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The installed package's own folder (holding schemas/ and templates/), from dist/. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
+export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');

@@ -1,0 +1,72 @@
+import type { Place } from '../diagnostics.js';
+import type { YamlScalar } from '../load/yaml-tree.js';
+import type { Quantity } from '../vietnamese/number.js';
+
+/** The typed data of one year, as validated: what compute and render read. */
+
+/** A text of the data; it may refer to figures (`{{tong_thu}}`), so it keeps its YAML node. */
+export interface TextInput {
+  text: string;
+  node: YamlScalar;
+}
+
+export interface NumberInput {
+  quantity: Quantity;
+  place: Place;
+}
+
+export interface FigureRef {
+  key: string;
+  place: Place;
+}
+
+export interface FigureInput {
+  key: string;
+  place: Place;
+  name?: string;
+  unit?: string;
+  value?: NumberInput;
+  /** Decimals to print a derived value with. */
+  digits?: number;
+  plan?: NumberInput;
+  planShare?: NumberInput;
+  lastYear?: NumberInput;
+  change?: NumberInput;
+  changeAmount?: NumberInput;
+  sum?: FigureRef[];
+  product?: FigureRef[];
+  ratio?: FigureRef[];
+  restates?: FigureRef;
+}
+
+export type ParagraphInput = { kind: 'paragraph'; text: TextInput } | { kind: 'subheading'; text: TextInput };
+
+export interface SectionInput {
+  title: TextInput;
+  paragraphs: ParagraphInput[];
+  subsections: SectionInput[];
+}
+
+export interface DocumentDetails {
+  superiorBody: string;
+  issuingBody: string;
+  shortName: string;
+  number: string;
+  symbol: string;
+  place: string;
+  date: { day: number; month: number; year: number };
+  summary: TextInput;
+  recipients: string[];
+  signature: { authority: string; position: string; name: string };
+}
+
+export interface YearInput {
+  year: number;
+  details: DocumentDetails;
+  /** The opening paragraphs of part A (bối cảnh). */
+  context: TextInput[];
+  sectors: SectionInput[];
+  assessment: SectionInput;
+  directions: SectionInput;
+  figures: FigureInput[];
+}

@@ -1,0 +1,55 @@
+import type { ErrorObject } from 'ajv';
+
+const TYPE_NAMES: Record<string, string> = {
+  number: 'một số (ví dụ 663.8, không có dấu phân cách hàng nghìn)',
+  integer: 'một số nguyên',
+  string: 'một đoạn chữ',
+  object: 'một khối các khóa (khóa: giá trị)',
+  array: 'một danh sách (mỗi dòng bắt đầu bằng "- ")',
+  boolean: 'true hoặc false',
+};
+
+/** A Vietnamese sentence for one ajv error: what is wrong, and what to write instead. */
+export function schemaMessage(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const field = fieldName(error.instancePath);
+  switch (error.keyword) {
+    case 'type':
+      return `${field} phải là ${TYPE_NAMES[String(params.type)] ?? String(params.type)}.`;
+    case 'required':
+      return `Thiếu khóa "${String(params.missingProperty)}"${field === 'Tệp' ? '' : ` trong ${field.toLowerCase()}`}. Thêm khóa này.`;
+    case 'additionalProperties':
+      return `Khóa "${String(params.additionalProperty)}" không có trong mẫu dữ liệu. Kiểm tra chính tả, hoặc xóa khóa này (xem docs/du-lieu.md).`;
+    case 'pattern':
+    case 'propertyNames':
+      return `${field} không hợp lệ: mã chỉ dùng chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ tong_thu_ngan_sach).`;
+    case 'minLength':
+      return `${field} không được để trống.`;
+    case 'minItems':
+      return `${field} cần ít nhất ${String(params.limit)} phần tử.`;
+    case 'maxItems':
+      return `${field} có nhiều nhất ${String(params.limit)} phần tử.`;
+    case 'minimum':
+      return `${field} phải từ ${String(params.limit)} trở lên.`;
+    case 'maximum':
+      return `${field} phải từ ${String(params.limit)} trở xuống.`;
+    case 'format':
+      return params.format === 'date'
+        ? `${field} phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2023-12-05.`
+        : `${field} không đúng định dạng ${String(params.format)}.`;
+    case 'oneOf':
+    case 'anyOf':
+      return `${field} không đúng dạng: ${error.parentSchema?.description ?? 'xem docs/du-lieu.md'}`;
+    case 'not':
+      return `${field} không được dùng cùng lúc nhac_lai với tong, tich hoặc chia.`;
+    default:
+      return `${field} không hợp lệ (${error.keyword}). Xem docs/du-lieu.md.`;
+  }
+}
+
+function fieldName(instancePath: string): string {
+  const segments = instancePath.split('/').slice(1);
+  if (segments.length === 0) return 'Tệp';
+  const last = segments[segments.length - 1]!;
+  return /^\d+$/.test(last) ? `Phần tử thứ ${Number(last) + 1} của "${segments[segments.length - 2] ?? ''}"` : `Khóa "${last}"`;
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { schemaFileName } from '../catalog.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { LoadedFile } from '../load/load-year.js';
+import { nodeAt, toPlain } from '../load/yaml-tree.js';
+import { SCHEMAS_DIR } from '../package-paths.js';
+import { schemaMessage } from './schema-messages.js';
+
+let compiled: Map<string, ValidateFunction> | undefined;
+
+function validators(): Map<string, ValidateFunction> {
+  if (compiled) return compiled;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv, ['date']);
+  const files = fs.readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'));
+  for (const file of files) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')));
+  compiled = new Map(files.map((file) => [file, ajv.getSchema(file)!]));
+  return compiled;
+}
+
+/** Validates every loaded file against its schema; each error names its file:line:col. */
+export function validateFiles(files: LoadedFile[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const validate = validators().get(schemaFileName(file.kind));
+    if (!validate) throw new Error(`schema missing for ${file.kind.name}`);
+    if (validate(toPlain(file.tree))) continue;
+    for (const error of relevantErrors(validate.errors ?? [])) {
+      const { node, keyPlace } = nodeAt(file.tree, error.instancePath);
+      const offending =
+        error.keyword === 'additionalProperties'
+          ? nodeAt(file.tree, `${error.instancePath}/${String(error.params.additionalProperty)}`).keyPlace
+          : undefined;
+      const place =
+        offending ?? (error.keyword === 'required' ? keyPlace : undefined) ?? node?.place ?? file.source.placeAt(0);
+      diagnostics.push({ ruleId: 'schema', severity: 'error', place, message: schemaMessage(error) });
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Drops errors that only repeat another: the `if` wrapper of a conditional, and the
+ * branch errors under a failed oneOf/anyOf (its own message says what was expected).
+ */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  return errors.filter((error) => {
+    if (error.keyword === 'if') return false;
+    return !alternatives.some(
+      (alt) => alt !== error && error.schemaPath.startsWith(`${alt.schemaPath}/`) && error.instancePath.startsWith(alt.instancePath),
+    );
+  });
+}
