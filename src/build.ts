@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { runRules } from './check/run-rules.js';
+import { computeFigures } from './compute/figures.js';
+import { failOnErrors, type Diagnostic } from './diagnostics.js';
+import { emitDocx } from './emit/docx.js';
+import { writeFileAtomic } from './emit/write-atomic.js';
+import { displayPath, loadYear } from './load/load-year.js';
+import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
+import { renderDocument, type ReportDocument } from './render/document.js';
+import { decodeYear } from './validate/decode.js';
+import { validateFiles } from './validate/validate.js';
+
+export interface Workspace {
+  /** The project folder: data/<year>/ and, optionally, templates/. */
+  root: string;
+  /** Where paths in messages are shown relative to. */
+  cwd: string;
+}
+
+export interface Compiled {
+  document: ReportDocument;
+  /** Problems that do not stop the build: stated figures that disagree, unknown files. */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Runs load → validate → compute → check → render on one year. Throws InputError with
+ * every problem at once when the report cannot be made.
+ */
+export function compileReport(workspace: Workspace, year: number): Compiled {
+  const loaded = loadYear(workspace.root, year, workspace.cwd);
+  const parsed = loaded.files.filter((f) => f.tree !== null || f.source.text.trim() === '');
+  const inputProblems = [...loaded.diagnostics, ...validateFiles(parsed)];
+  failOnErrors(inputProblems);
+
+  const decoded = decodeYear(year, loaded.files);
+  const computed = computeFigures(decoded.input.figures);
+  failOnErrors([...decoded.diagnostics, ...computed.diagnostics]);
+
+  const findings = runRules({ figures: computed.figures });
+  const rendered = renderDocument(decoded.input, computed.figures, templateSource(workspace));
+  failOnErrors(rendered.diagnostics);
+
+  const warnings = [...inputProblems, ...computed.diagnostics, ...findings].map((d) => ({ ...d, severity: 'warning' as const }));
+  return { document: rendered.document!, warnings };
+}
+
+function templateSource(workspace: Workspace): { dir: string; shownDir: string } {
+  const own = path.join(workspace.root, 'templates');
+  const dir = fs.existsSync(own) ? own : DEFAULT_TEMPLATES_DIR;
+  return { dir, shownDir: displayPath(dir, workspace.cwd) };
+}
+
+export function defaultOutput(workspace: Workspace, year: number): string {
+  return path.join(workspace.root, 'out', `bao-cao-${year}.docx`);
+}
+
+/** Compiles the year's report and writes the .docx atomically; returns where it went. */
+export async function buildReport(
+  workspace: Workspace,
+  year: number,
+  out?: string,
+): Promise<{ output: string; shownOutput: string; warnings: Diagnostic[] }> {
+  const { document, warnings } = compileReport(workspace, year);
+  const bytes = await emitDocx(document);
+  const output = out ? path.resolve(workspace.cwd, out) : defaultOutput(workspace, year);
+  if (!out) fs.mkdirSync(path.dirname(output), { recursive: true });
+  const shownOutput = displayPath(output, workspace.cwd);
+  writeFileAtomic(output, bytes, shownOutput);
+  return { output, shownOutput, warnings };
+}

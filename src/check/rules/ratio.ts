@@ -1,0 +1,13 @@
+import type { Rule } from '../rule.js';
+import { statedAgainstDerived } from '../stated-vs-derived.js';
+
+export const ratio: Rule = {
+  meta: {
+    id: 'ratio',
+    description: 'Tỷ lệ, bình quân đã ghi phải khớp với phép chia của các chỉ tiêu (chia).',
+    defaultSeverity: 'error',
+  },
+  check(context, report) {
+    statedAgainstDerived(context, ['ratio'], report);
+  },
+};

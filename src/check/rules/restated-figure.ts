@@ -1,0 +1,13 @@
+import type { Rule } from '../rule.js';
+import { statedAgainstDerived } from '../stated-vs-derived.js';
+
+export const restatedFigure: Rule = {
+  meta: {
+    id: 'restated-figure',
+    description: 'Một chỉ tiêu nêu ở hai nơi phải cùng một giá trị.',
+    defaultSeverity: 'error',
+  },
+  check(context, report) {
+    statedAgainstDerived(context, ['restated'], report);
+  },
+};

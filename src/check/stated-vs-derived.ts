@@ -1,0 +1,53 @@
+import { consistent } from '../compute/interval.js';
+import type { Figure, Formula, Measure } from '../compute/figures.js';
+import { formatWithUnit } from '../vietnamese/number.js';
+import type { Finding, RuleContext } from './rule.js';
+
+type Aspect = 'value' | 'planShare' | 'change' | 'changeAmount';
+
+const ASPECT_WORDS: Record<Aspect, string> = {
+  value: 'giá trị',
+  planShare: 'tỷ lệ so với kế hoạch',
+  change: 'mức tăng/giảm so với cùng kỳ',
+  changeAmount: 'mức chênh lệch so với cùng kỳ',
+};
+
+const FORMULA_WORDS: Record<Formula, string> = {
+  sum: 'tổng các thành phần',
+  product: 'tích các thừa số',
+  ratio: 'phép chia',
+  restated: 'nơi khác nêu',
+  'plan-share': 'tính từ kế hoạch',
+  change: 'tính từ số cùng kỳ',
+  'change-amount': 'tính từ số cùng kỳ',
+};
+
+function unitOf(figure: Figure, aspect: Aspect): string {
+  return aspect === 'planShare' || aspect === 'change' ? '%' : figure.unit;
+}
+
+/**
+ * Finds every stated value whose derived counterpart, obtained by one of `formulas`,
+ * cannot be the same number given how both were rounded. Shared by the rules that
+ * compare a stated figure with its computation; each rule picks its formulas.
+ */
+export function statedAgainstDerived(context: RuleContext, formulas: readonly Formula[], report: (finding: Finding) => void): void {
+  for (const figure of context.figures.values()) {
+    for (const aspect of Object.keys(ASPECT_WORDS) as Aspect[]) {
+      const measure: Measure = figure[aspect];
+      const { stated, derived } = measure;
+      if (!stated || !derived || !formulas.includes(derived.formula)) continue;
+      if (consistent(stated.interval, derived.interval)) continue;
+      const unit = unitOf(figure, aspect);
+      const shown = { ...derived.quantity, decimals: Math.max(stated.quantity.decimals, derived.quantity.decimals) };
+      report({
+        place: stated.place,
+        message:
+          `"${figure.name}" (${figure.key}): ${ASPECT_WORDS[aspect]} ghi ${formatWithUnit(stated.quantity, unit)}, ` +
+          `nhưng ${FORMULA_WORDS[derived.formula]} là ${formatWithUnit(shown, unit)}. ` +
+          'Báo cáo in số đã ghi; kiểm tra lại số liệu nguồn.',
+        related: derived.inputs,
+      });
+    }
+  }
+}

@@ -1,0 +1,250 @@
+import { Decimal } from 'decimal.js';
+import type { Diagnostic, Place } from '../diagnostics.js';
+import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
+import type { Quantity } from '../vietnamese/number.js';
+import { add, around, divide, multiply, point, roundingHalfWidth, scale, subtract, type Interval } from './interval.js';
+import { isPercent, unitScale, wholeNumbersAreExact } from './units.js';
+
+/** How a derived value was obtained. */
+export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'change' | 'change-amount';
+
+export interface StatedValue {
+  quantity: Quantity;
+  place: Place;
+  /** What the written number stands for, given how it was rounded. */
+  interval: Interval;
+}
+
+export interface DerivedValue {
+  /** Exact (unrounded) value, with the decimals to print it at. */
+  quantity: Quantity;
+  interval: Interval;
+  formula: Formula;
+  /** Where the inputs were written: the parts of a total, the original of a restatement. */
+  inputs: Place[];
+}
+
+/** One aspect of a figure (its value, its share of plan, its change): stated, derived, or both. */
+export interface Measure {
+  stated?: StatedValue;
+  derived?: DerivedValue;
+}
+
+export interface Figure {
+  key: string;
+  name: string;
+  unit: string;
+  place: Place;
+  value: Measure;
+  plan?: StatedValue;
+  lastYear?: StatedValue;
+  planShare: Measure;
+  change: Measure;
+  changeAmount: Measure;
+  /** The figure this one restates, when it is a restatement (nhac_lai). */
+  restates?: Figure;
+}
+
+/** What the report prints for a measure: the stated value if any (principle 2), else the derived one. */
+export function printed(measure: Measure): Quantity | undefined {
+  return measure.stated?.quantity ?? measure.derived?.quantity;
+}
+
+function rangeOf(measure: Measure): Interval | undefined {
+  return measure.stated?.interval ?? measure.derived?.interval;
+}
+
+const HUNDRED = new Decimal(100);
+
+/**
+ * Computes every figure of a year: derived totals, products, ratios, shares of plan and
+ * changes against cùng kỳ, each with the range it stands for. Reports unknown references,
+ * cycles and zero denominators; never throws for bad data.
+ */
+export function computeFigures(inputs: FigureInput[]): { figures: Map<string, Figure>; diagnostics: Diagnostic[] } {
+  const byKey = new Map(inputs.map((input) => [input.key, input]));
+  const figures = new Map<string, Figure>();
+  const inProgress = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+
+  const resolve = (ref: FigureRef): Figure | undefined => {
+    const done = figures.get(ref.key);
+    if (done) return done;
+    const input = byKey.get(ref.key);
+    if (!input) {
+      diagnostics.push({
+        ruleId: 'unknown-figure',
+        severity: 'error',
+        place: ref.place,
+        message: `Không có chỉ tiêu nào mã "${ref.key}". Kiểm tra chính tả mã, hoặc thêm chỉ tiêu này vào chi_tieu.`,
+      });
+      return undefined;
+    }
+    if (inProgress.has(ref.key)) {
+      diagnostics.push({
+        ruleId: 'figure-cycle',
+        severity: 'error',
+        place: ref.place,
+        message: `Chỉ tiêu "${ref.key}" được tính từ chính nó (vòng lặp tong/tich/chia/nhac_lai). Bỏ tham chiếu vòng.`,
+      });
+      return undefined;
+    }
+    inProgress.add(ref.key);
+    const figure = computeFigure(input, resolve, diagnostics);
+    inProgress.delete(ref.key);
+    figures.set(ref.key, figure);
+    return figure;
+  };
+
+  for (const input of inputs) resolve({ key: input.key, place: input.place });
+  return { figures, diagnostics };
+}
+
+function computeFigure(
+  input: FigureInput,
+  resolve: (ref: FigureRef) => Figure | undefined,
+  diagnostics: Diagnostic[],
+): Figure {
+  const restates = input.restates ? resolve(input.restates) : undefined;
+  const unit = input.unit ?? restates?.unit ?? '';
+  const name = input.name ?? restates?.name ?? input.key;
+  const figure: Figure = {
+    key: input.key,
+    name,
+    unit,
+    place: input.place,
+    value: { stated: stated(input.value, unit) },
+    plan: stated(input.plan, unit),
+    lastYear: stated(input.lastYear, unit),
+    planShare: { stated: stated(input.planShare, '%') },
+    change: { stated: stated(input.change, '%') },
+    changeAmount: { stated: stated(input.changeAmount, unit) },
+    restates,
+  };
+
+  if (restates) {
+    // A restatement inherits every measure it does not state, and is checked against the original.
+    const inherit = (own: Measure, original: Measure): Measure => {
+      const quantity = printed(original);
+      const interval = rangeOf(original);
+      return quantity && interval
+        ? { ...own, derived: { quantity, interval, formula: 'restated', inputs: [original.stated?.place ?? restates.place] } }
+        : own;
+    };
+    figure.value = inherit(figure.value, restates.value);
+    figure.planShare = inherit(figure.planShare, restates.planShare);
+    figure.change = inherit(figure.change, restates.change);
+    figure.changeAmount = inherit(figure.changeAmount, restates.changeAmount);
+    figure.plan ??= restates.plan;
+    figure.lastYear ??= restates.lastYear;
+    return figure;
+  }
+
+  const derived = deriveValue(input, unit, resolve, diagnostics, figure.value.stated !== undefined);
+  if (derived) figure.value.derived = derived;
+  deriveComparisons(figure, input.digits);
+  if (!printed(figure.value)) {
+    diagnostics.push({
+      ruleId: 'no-value',
+      severity: 'error',
+      place: input.place,
+      message: `Chỉ tiêu "${input.key}" không có giá trị: nhập gia_tri, hoặc sửa các chỉ tiêu mà nó được tính từ.`,
+    });
+  }
+  return figure;
+}
+
+function stated(input: NumberInput | undefined, unit: string): StatedValue | undefined {
+  if (!input) return undefined;
+  const { quantity } = input;
+  const exact = quantity.decimals === 0 && wholeNumbersAreExact(unit);
+  const interval = exact ? point(quantity.value) : around(quantity.value, roundingHalfWidth(quantity.decimals));
+  return { quantity, place: input.place, interval };
+}
+
+/** The value of a total (tong), product (tich) or ratio (chia), in the figure's own unit. */
+function deriveValue(
+  input: FigureInput,
+  unit: string,
+  resolve: (ref: FigureRef) => Figure | undefined,
+  diagnostics: Diagnostic[],
+  hasStatedValue: boolean,
+): DerivedValue | undefined {
+  const refs = input.sum ?? input.product ?? input.ratio;
+  if (!refs) return undefined;
+  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number; base: Decimal }[] = [];
+  for (const ref of refs) {
+    const figure = resolve(ref);
+    const quantity = figure && printed(figure.value);
+    const range = figure && rangeOf(figure.value);
+    if (!figure || !quantity || !range) return undefined;
+    // Work in base units (đồng, not tỷ đồng), so parts in other scales add up.
+    const base = unitScale(figure.unit);
+    operands.push({ figure, value: quantity.value.times(base), range: scale(range, base), decimals: quantity.decimals, base });
+  }
+  const ownScale = unitScale(unit);
+  const inputs = refs.map((ref) => ref.place);
+  const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number): DerivedValue => ({
+    quantity: { value: value.div(ownScale), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
+    interval: scale(range, new Decimal(1).div(ownScale)),
+    formula,
+    inputs,
+  });
+
+  if (input.sum) {
+    const value = operands.reduce((total, o) => total.plus(o.value), new Decimal(0));
+    const range = operands.slice(1).reduce((total, o) => add(total, o.range), operands[0]!.range);
+    return toOwnUnit(value, range, 'sum', Math.max(...operands.map((o) => o.decimals)));
+  }
+  if (input.product) {
+    const value = operands.reduce((total, o) => total.times(o.value), new Decimal(1));
+    const range = operands.slice(1).reduce((total, o) => multiply(total, o.range), operands[0]!.range);
+    return toOwnUnit(value, range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
+  }
+  const [numerator, denominator] = operands as [(typeof operands)[0], (typeof operands)[0]];
+  const range = divide(numerator.range, denominator.range);
+  if (denominator.value.isZero() || !range) {
+    diagnostics.push({
+      ruleId: 'zero-denominator',
+      severity: hasStatedValue ? 'warning' : 'error',
+      place: input.ratio![1]!.place,
+      message: `Mẫu số "${denominator.figure.key}" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. ${
+        hasStatedValue ? 'Giá trị đã nhập được giữ nguyên nhưng không kiểm tra được.' : 'Nhập gia_tri cho chỉ tiêu này, hoặc sửa mẫu số.'
+      }`,
+    });
+    return undefined;
+  }
+  const factor = isPercent(unit) ? HUNDRED : new Decimal(1);
+  return toOwnUnit(numerator.value.div(denominator.value).times(factor), scale(range, factor), 'ratio', isPercent(unit) ? 2 : 1);
+}
+
+/** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
+function deriveComparisons(figure: Figure, digits: number | undefined): void {
+  const value = printed(figure.value);
+  const range = rangeOf(figure.value);
+  if (!value || !range) return;
+  const percentOf = (base: StatedValue, formula: Formula, decimals: number, minus: Decimal): DerivedValue | undefined => {
+    const ratio = divide(range, base.interval);
+    if (!ratio || base.quantity.value.isZero()) return undefined;
+    return {
+      quantity: { value: value.value.div(base.quantity.value).minus(minus).times(HUNDRED), decimals, minIntegerDigits: 1 },
+      interval: scale({ lo: ratio.lo.minus(minus), hi: ratio.hi.minus(minus) }, HUNDRED),
+      formula,
+      inputs: [figure.value.stated?.place ?? figure.place, base.place],
+    };
+  };
+  if (figure.plan) {
+    const derived = percentOf(figure.plan, 'plan-share', figure.planShare.stated?.quantity.decimals ?? digits ?? 1, new Decimal(0));
+    if (derived) figure.planShare.derived = derived;
+  }
+  if (figure.lastYear) {
+    const derived = percentOf(figure.lastYear, 'change', figure.change.stated?.quantity.decimals ?? 1, new Decimal(1));
+    if (derived) figure.change.derived = derived;
+    figure.changeAmount.derived = {
+      quantity: { value: value.value.minus(figure.lastYear.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
+      interval: subtract(range, figure.lastYear.interval),
+      formula: 'change-amount',
+      inputs: [figure.value.stated?.place ?? figure.place, figure.lastYear.place],
+    };
+  }
+}

@@ -1,0 +1,235 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphStyleOptions,
+} from 'docx';
+import type { Heading, PhrasingContent, RootContent } from 'mdast';
+import type { ReportDocument } from '../render/document.js';
+
+/** Word's twips: 1 mm = 1440/25,4 twips, rounded as Word rounds (not floored). */
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+/** docx sizes are half-points. */
+const pt = (points: number) => points * 2;
+
+const FONT = 'Times New Roman';
+const PAGE = { width: 11906, height: 16838 }; // A4
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.4);
+const BODY_SIZE = pt(14);
+const FIRST_LINE_INDENT = mm(10); // 1 cm
+const PARAGRAPH_AFTER = 120; // 6 pt
+const LINE_SPACING = 288; // 1,2 lines
+
+type Run = { text: string; bold?: boolean; italics?: boolean };
+
+const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
+
+/**
+ * Heading styles keep the Decree 30 look (black Times New Roman, bold; italic at the
+ * lower levels) while Word still sees a real outline in its navigation pane.
+ */
+const HEADING_STYLES: IParagraphStyleOptions[] = [
+  { level: 1, bold: true, italics: false, center: true },
+  { level: 2, bold: true, italics: false, center: false },
+  { level: 3, bold: true, italics: false, center: false },
+  { level: 4, bold: true, italics: true, center: false },
+  { level: 5, bold: false, italics: true, center: false },
+].map(({ level, bold, italics, center }) => ({
+  id: `Heading${level}`,
+  name: `Heading ${level}`,
+  basedOn: 'Normal',
+  next: 'Normal',
+  quickFormat: true,
+  run: { font: FONT, size: BODY_SIZE, bold, italics, color: '000000' },
+  paragraph: {
+    alignment: center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    indent: center ? { firstLine: 0 } : { firstLine: FIRST_LINE_INDENT },
+    spacing: { before: center ? 120 : 0, after: PARAGRAPH_AFTER, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
+    keepNext: true,
+    outlineLevel: level - 1,
+  },
+}));
+
+function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
+  return nodes.flatMap((node): Run[] => {
+    switch (node.type) {
+      case 'text':
+        return [{ text: node.value, ...style }];
+      case 'strong':
+        return runs(node.children, { ...style, bold: true });
+      case 'emphasis':
+        return runs(node.children, { ...style, italics: true });
+      case 'break':
+        return [{ text: '\n', ...style }];
+      default:
+        // The render stage admits only the node types above.
+        throw new Error(`unsupported inline node ${node.type}`);
+    }
+  });
+}
+
+function textRuns(list: Run[]): TextRun[] {
+  return list.map((r) => (r.text === '\n' ? new TextRun({ break: 1 }) : new TextRun({ text: r.text, bold: r.bold, italics: r.italics })));
+}
+
+function bodyBlock(node: RootContent): Paragraph {
+  if (node.type === 'heading') {
+    const heading = node as Heading;
+    return new Paragraph({ heading: HEADING_LEVELS[Math.min(heading.depth, 5) - 1], children: textRuns(runs(heading.children)) });
+  }
+  if (node.type === 'paragraph') return new Paragraph({ children: textRuns(runs(node.children)) });
+  throw new Error(`unsupported block node ${node.type}`);
+}
+
+interface LineOptions {
+  size: number;
+  bold?: boolean;
+  italics?: boolean;
+  after?: number;
+}
+
+/** A centred line of the header, title or signature block (no indent, no justification). */
+function centred(text: string, options: LineOptions): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    spacing: { before: 0, after: options.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
+    children: [new TextRun({ text, size: options.size, bold: options.bold, italics: options.italics })],
+  });
+}
+
+/** A short horizontal rule, `width` twips long, centred in a column: an empty paragraph's bottom border. */
+function rule(width: number, columnWidth: number, after = 0): Paragraph {
+  const indent = Math.max(0, Math.round((columnWidth - width) / 2));
+  return new Paragraph({
+    indent: { firstLine: 0, left: indent, right: indent },
+    spacing: { before: 0, after, line: 40, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [new TextRun({ text: '', size: 2 })],
+  });
+}
+
+/** Estimated width of a line of bold text, for the rule under the national motto. */
+function estimatedWidth(text: string, size: number): number {
+  return Math.round(text.length * size * 10 * 0.52);
+}
+
+function cell(width: number, children: Paragraph[]): TableCell {
+  return new TableCell({ width: { size: width, type: WidthType.DXA }, children });
+}
+
+function twoColumns(leftWidth: number, left: Paragraph[], right: Paragraph[]): Table {
+  const rightWidth = TEXT_WIDTH - leftWidth;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftWidth, rightWidth],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [cell(leftWidth, left), cell(rightWidth, right)] })],
+  });
+}
+
+function headerTable(doc: ReportDocument): Table {
+  const motto = 'Độc lập - Tự do - Hạnh phúc';
+  const rightWidth = TEXT_WIDTH - HEADER_LEFT;
+  return twoColumns(
+    HEADER_LEFT,
+    [
+      centred(doc.header.superiorBody, { size: pt(13) }),
+      centred(doc.header.issuingBody, { size: pt(13), bold: true }),
+      rule(Math.round(HEADER_LEFT / 3), HEADER_LEFT, 160),
+      centred(doc.header.numberLine, { size: pt(13) }),
+    ],
+    [
+      centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: pt(13), bold: true }),
+      centred(motto, { size: pt(14), bold: true }),
+      rule(estimatedWidth(motto, pt(14)), rightWidth, 160),
+      centred(doc.header.placeAndDate, { size: pt(14), italics: true }),
+    ],
+  );
+}
+
+function closingTable(doc: ReportDocument): Table {
+  const left = Math.round(TEXT_WIDTH * 0.45);
+  return twoColumns(
+    left,
+    [
+      new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })] }),
+      ...doc.recipients.map((r) => new Paragraph({ children: [new TextRun({ text: `- ${r}`, size: pt(11) })] })),
+    ],
+    [
+      centred(doc.signature.authority.toLocaleUpperCase('vi'), { size: BODY_SIZE, bold: true }),
+      centred(doc.signature.position.toLocaleUpperCase('vi'), { size: BODY_SIZE, bold: true }),
+      ...Array.from({ length: 4 }, () => centred('', { size: BODY_SIZE })),
+      centred(doc.signature.name, { size: BODY_SIZE, bold: true }),
+    ],
+  );
+}
+
+/** Builds the Decree 30 .docx of a report document. */
+export async function emitDocx(doc: ReportDocument): Promise<Buffer> {
+  const document = new Document({
+    title: doc.properties.title,
+    creator: doc.properties.author,
+    lastModifiedBy: doc.properties.author,
+    description: `Báo cáo năm ${doc.year}`,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: BODY_SIZE, color: '000000' },
+          paragraph: {
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { firstLine: FIRST_LINE_INDENT },
+            spacing: { after: PARAGRAPH_AFTER, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
+          },
+        },
+      },
+      paragraphStyles: HEADING_STYLES,
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { ...PAGE, orientation: PageOrientation.PORTRAIT },
+            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
+          },
+        },
+        headers: {
+          // Decree 30: page numbers centred in the top margin, none on the first page.
+          default: new Header({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: BODY_SIZE })] })],
+          }),
+          first: new Header({ children: [new Paragraph({ indent: { firstLine: 0 }, children: [] })] }),
+        },
+        children: [
+          headerTable(doc),
+          centred('', { size: BODY_SIZE }),
+          centred(doc.title, { size: BODY_SIZE, bold: true }),
+          centred(doc.summary, { size: BODY_SIZE, bold: true }),
+          rule(Math.round(TEXT_WIDTH / 5), TEXT_WIDTH, 240),
+          ...doc.body.children.map(bodyBlock),
+          centred('', { size: BODY_SIZE }),
+          closingTable(doc),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

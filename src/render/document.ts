@@ -1,0 +1,134 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Figure } from '../compute/figures.js';
+import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
+import { renderDataText, type TextScope } from './data-text.js';
+import { escapeMarkdown } from './markdown-escape.js';
+import { MAIN_TEMPLATE, renderTemplates } from './templates.js';
+
+/** The report as a typed tree: the Decree 30 frame from the data, the body as mdast. */
+export interface ReportDocument {
+  year: number;
+  header: {
+    superiorBody: string;
+    issuingBody: string;
+    /** `Số: 15/BC-UBND`, or with a blank for the clerk to fill. */
+    numberLine: string;
+    /** `Thanh Hà, ngày 05 tháng 12 năm 2023` */
+    placeAndDate: string;
+  };
+  title: string;
+  summary: string;
+  body: Root;
+  recipients: string[];
+  signature: { authority: string; position: string; name: string };
+  /** Document properties. */
+  properties: { title: string; author: string; date: Date };
+}
+
+interface SectionView {
+  tieu_de: string;
+  noi_dung: { doan: string | null; tieu_muc: string | null }[];
+  muc: SectionView[];
+}
+
+export interface TemplateSource {
+  dir: string;
+  shownDir: string;
+}
+
+const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break']);
+
+/**
+ * Renders the year's texts and the templates into the document tree. Every reference
+ * problem in the data and the templates is reported at once.
+ */
+export function renderDocument(
+  input: YearInput,
+  figures: ReadonlyMap<string, Figure>,
+  templates: TemplateSource,
+): { document?: ReportDocument; diagnostics: Diagnostic[]; usedFigures: Set<string> } {
+  const diagnostics: Diagnostic[] = [];
+  const scope: TextScope = { figures, year: input.year, used: new Set() };
+  const text = (t: TextInput) => renderDataText(t, scope, diagnostics);
+  const markdownText = (t: TextInput) => escapeMarkdown(text(t));
+
+  const section = (s: SectionInput): SectionView => ({
+    tieu_de: markdownText(s.title),
+    noi_dung: s.paragraphs.map((p) =>
+      p.kind === 'subheading' ? { doan: null, tieu_muc: markdownText(p.text) } : { doan: markdownText(p.text), tieu_muc: null },
+    ),
+    muc: s.subsections.map(section),
+  });
+  const view = {
+    nam: input.year,
+    nam_truoc: input.year - 1,
+    nam_sau: input.year + 1,
+    ten_goi: escapeMarkdown(input.details.shortName),
+    boi_canh: input.context.map(markdownText),
+    ket_qua: { muc: input.sectors.map(section) },
+    danh_gia: section(input.assessment),
+    phuong_huong: section(input.directions),
+  };
+  const summary = text(input.details.summary).replace(/\s+/g, ' ').trim();
+  if (diagnostics.length > 0) return { diagnostics, usedFigures: scope.used };
+
+  const rendered = renderTemplates(templates.dir, templates.shownDir, view);
+  if (rendered.markdown === undefined) return { diagnostics: rendered.diagnostics, usedFigures: scope.used };
+  const body = fromMarkdown(rendered.markdown);
+  const unsupported = findUnsupported(body);
+  if (unsupported) {
+    return {
+      diagnostics: [
+        {
+          ruleId: 'template',
+          severity: 'error',
+          place: { file: `${templates.shownDir}/${MAIN_TEMPLATE}`, line: 1, col: 1 },
+          message: `Mẫu tạo ra phần tử Markdown "${unsupported}" mà văn bản hành chính không dùng (chỉ dùng tiêu đề #, đoạn văn, *nghiêng*, **đậm**). Sửa mẫu.`,
+        },
+      ],
+      usedFigures: scope.used,
+    };
+  }
+  return { document: frame(input, summary, body), diagnostics, usedFigures: scope.used };
+}
+
+function findUnsupported(node: { type: string; children?: unknown[] }): string | undefined {
+  if (!BODY_NODES.has(node.type)) return node.type;
+  for (const child of (node.children ?? []) as { type: string }[]) {
+    const found = findUnsupported(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function frame(input: YearInput, summary: string, body: Root): ReportDocument {
+  const d: DocumentDetails = input.details;
+  return {
+    year: input.year,
+    header: {
+      superiorBody: d.superiorBody.toLocaleUpperCase('vi'),
+      issuingBody: d.issuingBody.toLocaleUpperCase('vi'),
+      numberLine: `Số: ${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`,
+      placeAndDate: `${d.place}, ${vietnameseDate(d.date)}`,
+    },
+    title: 'BÁO CÁO',
+    summary,
+    body,
+    recipients: d.recipients,
+    signature: d.signature,
+    properties: {
+      title: `Báo cáo ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)}`,
+      author: d.issuingBody,
+      date: new Date(Date.UTC(d.date.year, d.date.month - 1, d.date.day)),
+    },
+  };
+}
+
+/** `ngày 05 tháng 12 năm 2023`: days below 10 and months 1–2 take a leading zero (Decree 30). */
+export function vietnameseDate(date: { day: number; month: number; year: number }): string {
+  const day = String(date.day).padStart(2, '0');
+  const month = date.month <= 2 ? String(date.month).padStart(2, '0') : String(date.month);
+  return `ngày ${day} tháng ${month} năm ${date.year}`;
+}

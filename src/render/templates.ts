@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Diagnostic, Place } from '../diagnostics.js';
+
+export const MAIN_TEMPLATE = 'bao-cao.md.hbs';
+const TEMPLATE_SUFFIX = '.md.hbs';
+
+interface Located {
+  loc?: { start: { line: number; column: number } };
+}
+
+/** A template error that knows its template file, its line and its column. */
+class TemplateFailure extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly col: number,
+    public file?: string,
+  ) {
+    super(message);
+  }
+}
+
+const NUMBERING: Record<string, (n: number) => string> = {
+  so: (n) => String(n),
+  chu: (n) => String.fromCharCode(96 + n),
+  la_ma: (n) =>
+    [['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]].reduce(
+      (acc, [symbol, value]) => {
+        while (acc.rest >= (value as number)) {
+          acc.text += symbol;
+          acc.rest -= value as number;
+        }
+        return acc;
+      },
+      { text: '', rest: n },
+    ).text,
+};
+
+/**
+ * Renders the templates of `dir` (the main one and its partials) on a view model to
+ * Markdown. A name the view model lacks is an error with the template's file:line:col,
+ * never a blank.
+ */
+export function renderTemplates(dir: string, shownDir: string, view: object): { markdown?: string; diagnostics: Diagnostic[] } {
+  const hb = Handlebars.create();
+  const placeOf = (file: string, line: number, col: number): Place => ({ file: path.join(shownDir, file), line, col });
+  const diagnostics: Diagnostic[] = [];
+
+  hb.registerHelper('danh_so', (index: unknown, style: unknown, options: Located) => {
+    const format = NUMBERING[String(style)];
+    if (typeof index !== 'number' || !format) {
+      throw failure(`danh_so cần một chỉ số (@index) và kiểu "so", "chu" hoặc "la_ma".`, options);
+    }
+    return format(index + 1);
+  });
+  // Strict mode checks {{name}} but not block parameters: a misspelt {{#each name}} must fail too.
+  for (const name of ['each', 'with']) {
+    const builtIn = hb.helpers[name]!;
+    hb.registerHelper(name, function (this: unknown, context: unknown, options: Located) {
+      if (context === undefined) throw failure(`{{#${name}}} nhận một tên không có trong dữ liệu.`, options);
+      return builtIn.call(this, context, options);
+    });
+  }
+
+  let files: string[];
+  try {
+    files = fs.readdirSync(dir).filter((f) => f.endsWith(TEMPLATE_SUFFIX));
+  } catch {
+    files = [];
+  }
+  if (!files.includes(MAIN_TEMPLATE)) {
+    diagnostics.push({
+      ruleId: 'template-missing',
+      severity: 'error',
+      place: placeOf(MAIN_TEMPLATE, 1, 1),
+      message: `Không tìm thấy mẫu chính ${MAIN_TEMPLATE}. Chép thư mục templates/ của chương trình vào đây, hoặc xóa thư mục mẫu để dùng mẫu mặc định.`,
+    });
+    return { diagnostics };
+  }
+
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n/g, '\n').normalize('NFC');
+    try {
+      const template = hb.compile(text, { strict: true, noEscape: true });
+      const run: Handlebars.TemplateDelegate = (context, options) => {
+        try {
+          return template(context, options);
+        } catch (error) {
+          throw annotate(error, file);
+        }
+      };
+      compiled.set(file, run);
+      if (file !== MAIN_TEMPLATE) hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), run);
+      hb.parse(text); // compile() is lazy: parse now so syntax errors surface with their line
+    } catch (error) {
+      const failed = annotate(error, file);
+      diagnostics.push(templateDiagnostic(failed, placeOf));
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  try {
+    return { markdown: compiled.get(MAIN_TEMPLATE)!(view), diagnostics };
+  } catch (error) {
+    return { diagnostics: [templateDiagnostic(annotate(error, MAIN_TEMPLATE), placeOf)] };
+  }
+}
+
+function failure(message: string, options: Located): TemplateFailure {
+  const start = options.loc?.start;
+  return new TemplateFailure(message, start?.line ?? 1, (start?.column ?? 0) + 1);
+}
+
+/** Turns whatever Handlebars threw into a TemplateFailure tied to the innermost template file. */
+function annotate(error: unknown, file: string): TemplateFailure {
+  if (error instanceof TemplateFailure) {
+    error.file ??= file;
+    return error;
+  }
+  const e = error as Error & { lineNumber?: number; column?: number };
+  const missing = /^"([^"]+)" not defined in/.exec(e.message);
+  if (missing) {
+    return new TemplateFailure(`Mẫu dùng tên "${missing[1]}" nhưng dữ liệu không có tên này.`, e.lineNumber ?? 1, (e.column ?? 0) + 1, file);
+  }
+  const parse = /Parse error on line (\d+):\n.*\n(-*)\^/.exec(e.message);
+  if (parse) {
+    return new TemplateFailure('Mẫu viết sai cú pháp Handlebars (kiểm tra các cặp {{ }} và {{#...}}{{/...}}).', Number(parse[1]), parse[2]!.length + 1, file);
+  }
+  if (/The partial (\S+) could not be found/.test(e.message)) {
+    return new TemplateFailure(`Mẫu gọi mẫu con không tồn tại: ${e.message.replace('The partial ', '').replace(' could not be found', '')}.`, e.lineNumber ?? 1, (e.column ?? 0) + 1, file);
+  }
+  return new TemplateFailure(`Mẫu bị lỗi: ${e.message}`, e.lineNumber ?? 1, (e.column ?? 0) + 1, file);
+}
+
+function templateDiagnostic(failed: TemplateFailure, placeOf: (file: string, line: number, col: number) => Place): Diagnostic {
+  return {
+    ruleId: 'template',
+    severity: 'error',
+    place: placeOf(failed.file ?? MAIN_TEMPLATE, failed.line, failed.col),
+    message: `${failed.message} Sửa mẫu tại vị trí này.`,
+  };
+}
