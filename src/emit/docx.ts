@@ -30,7 +30,8 @@ const FONT = 'Times New Roman';
 const PAGE = { width: 11906, height: 16838 }; // A4
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.4);
+/** Wide enough for the issuing body in 13 pt bold; the rest holds the national name in 12 pt. */
+const HEADER_LEFT = 3950;
 const BODY_SIZE = pt(14);
 const FIRST_LINE_INDENT = mm(10); // 1 cm
 const PARAGRAPH_AFTER = 120; // 6 pt
@@ -104,10 +105,10 @@ interface LineOptions {
   after?: number;
 }
 
-/** A centred line of the header, title or signature block (no indent, no justification). */
-function centred(text: string, options: LineOptions): Paragraph {
+/** A line of the header, title, recipients or signature block: no indent, no justification. */
+function line(text: string, options: LineOptions & { left?: boolean }): Paragraph {
   return new Paragraph({
-    alignment: AlignmentType.CENTER,
+    alignment: options.left ? AlignmentType.LEFT : AlignmentType.CENTER,
     indent: { firstLine: 0 },
     spacing: { before: 0, after: options.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
     children: [new TextRun({ text, size: options.size, bold: options.bold, italics: options.italics })],
@@ -127,7 +128,7 @@ function rule(width: number, columnWidth: number, after = 0): Paragraph {
 
 /** Estimated width of a line of bold text, for the rule under the national motto. */
 function estimatedWidth(text: string, size: number): number {
-  return Math.round(text.length * size * 10 * 0.52);
+  return Math.round(text.length * size * 10 * 0.47);
 }
 
 function cell(width: number, children: Paragraph[]): TableCell {
@@ -151,16 +152,16 @@ function headerTable(doc: ReportDocument): Table {
   return twoColumns(
     HEADER_LEFT,
     [
-      centred(doc.header.superiorBody, { size: pt(13) }),
-      centred(doc.header.issuingBody, { size: pt(13), bold: true }),
+      line(doc.header.superiorBody, { size: pt(13) }),
+      line(doc.header.issuingBody, { size: pt(13), bold: true }),
       rule(Math.round(HEADER_LEFT / 3), HEADER_LEFT, 160),
-      centred(doc.header.numberLine, { size: pt(13) }),
+      line(doc.header.numberLine, { size: pt(13) }),
     ],
     [
-      centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: pt(13), bold: true }),
-      centred(motto, { size: pt(14), bold: true }),
+      line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: pt(12), bold: true }),
+      line(motto, { size: pt(14), bold: true }),
       rule(estimatedWidth(motto, pt(14)), rightWidth, 160),
-      centred(doc.header.placeAndDate, { size: pt(14), italics: true }),
+      line(doc.header.placeAndDate, { size: pt(14), italics: true }),
     ],
   );
 }
@@ -170,14 +171,14 @@ function closingTable(doc: ReportDocument): Table {
   return twoColumns(
     left,
     [
-      new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })] }),
-      ...doc.recipients.map((r) => new Paragraph({ children: [new TextRun({ text: `- ${r}`, size: pt(11) })] })),
+      line('Nơi nhận:', { size: pt(12), bold: true, italics: true, left: true }),
+      ...doc.recipients.map((recipient) => line(`- ${recipient}`, { size: pt(11), left: true })),
     ],
     [
-      centred(doc.signature.authority.toLocaleUpperCase('vi'), { size: BODY_SIZE, bold: true }),
-      centred(doc.signature.position.toLocaleUpperCase('vi'), { size: BODY_SIZE, bold: true }),
-      ...Array.from({ length: 4 }, () => centred('', { size: BODY_SIZE })),
-      centred(doc.signature.name, { size: BODY_SIZE, bold: true }),
+      line(doc.signature.authority.toLocaleUpperCase('vi'), { size: BODY_SIZE, bold: true }),
+      line(doc.signature.position.toLocaleUpperCase('vi'), { size: BODY_SIZE, bold: true }),
+      ...Array.from({ length: 4 }, () => line('', { size: BODY_SIZE })),
+      line(doc.signature.name, { size: BODY_SIZE, bold: true }),
     ],
   );
 }
@@ -220,12 +221,12 @@ export async function emitDocx(doc: ReportDocument): Promise<Buffer> {
         },
         children: [
           headerTable(doc),
-          centred('', { size: BODY_SIZE }),
-          centred(doc.title, { size: BODY_SIZE, bold: true }),
-          centred(doc.summary, { size: BODY_SIZE, bold: true }),
+          line('', { size: BODY_SIZE }),
+          line(doc.title, { size: BODY_SIZE, bold: true }),
+          line(doc.summary, { size: BODY_SIZE, bold: true }),
           rule(Math.round(TEXT_WIDTH / 5), TEXT_WIDTH, 240),
           ...doc.body.children.map(bodyBlock),
-          centred('', { size: BODY_SIZE }),
+          line('', { size: BODY_SIZE }),
           closingTable(doc),
         ],
       },

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, docxPart, PROJECT, workspaceFrom } from './helpers.js';
+
+/** The Decree 30/2020/NĐ-CP layout, asserted on the .docx's own XML. */
+describe('the built .docx follows Decree 30', () => {
+  let file: string;
+  let documentXml: string;
+  let stylesXml: string;
+
+  beforeAll(async () => {
+    const dir = workspaceFrom(PROJECT);
+    file = path.join(dir, 'bao-cao.docx');
+    expect((await cli(['build', '2023', '--out', file], dir)).code).toBe(0);
+    documentXml = docxPart(file, 'word/document.xml');
+    stylesXml = docxPart(file, 'word/styles.xml');
+  }, 30_000);
+
+  const tables = () => documentXml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? [];
+  const texts = (xml: string) => (xml.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, ''));
+
+  it('is A4 portrait with margins of 20 mm top and bottom, 30 mm left, 15 mm right', () => {
+    expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+    expect(documentXml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+  });
+
+  it('sets Times New Roman, black, 14 pt for all text; body justified, indented 1 cm, 6 pt after', () => {
+    const defaults = /<w:docDefaults>.*<\/w:docDefaults>/s.exec(stylesXml)![0];
+    expect(defaults).toContain('w:ascii="Times New Roman"');
+    expect(defaults).toContain('w:hAnsi="Times New Roman"');
+    expect(defaults).toContain('<w:color w:val="000000"/>');
+    expect(defaults).toContain('<w:sz w:val="28"/>');
+    expect(defaults).toContain('<w:jc w:val="both"/>');
+    expect(defaults).toMatch(/<w:ind w:firstLine="567"\/>/);
+    const after = Number(/<w:spacing w:after="(\d+)"/.exec(defaults)![1]);
+    expect(after).toBeGreaterThanOrEqual(120);
+  });
+
+  it('numbers pages in the header from page 2 on, centred, none on page 1', () => {
+    expect(documentXml).toContain('<w:titlePg/>');
+    const first = /<w:headerReference w:type="first" r:id="(rId\d+)"\/>/.exec(documentXml)![1];
+    const standard = /<w:headerReference w:type="default" r:id="(rId\d+)"\/>/.exec(documentXml)![1];
+    const rels = docxPart(file, 'word/_rels/document.xml.rels');
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+    const defaultHeader = docxPart(file, `word/${target(standard!)}`);
+    const firstHeader = docxPart(file, `word/${target(first!)}`);
+    expect(defaultHeader).toMatch(/PAGE/);
+    expect(defaultHeader).toContain('<w:jc w:val="center"/>');
+    expect(firstHeader).not.toMatch(/PAGE/);
+  });
+
+  it('opens with the borderless two-column header table', () => {
+    const header = tables()[0]!;
+    expect(header).toMatch(/<w:tblBorders>.*w:val="none".*<\/w:tblBorders>/s);
+    expect(header.match(/<w:tc>/g)).toHaveLength(2);
+    const [left, right] = header.split(/<\/w:tc>/);
+    expect(texts(left!)).toEqual(['UBND HUYỆN THANH HÀ', 'UBND THỊ TRẤN THANH HÀ', '', `Số: ${'\u00a0'.repeat(8)}/BC-UBND`]);
+    expect(texts(right!)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '', 'Thanh Hà, ngày 05 tháng 12 năm 2023']);
+    expect(left).toMatch(/<w:b\/>.*UBND THỊ TRẤN THANH HÀ/s);
+    expect(right).toMatch(/<w:i\/>.*Thanh Hà, ngày 05/s);
+    // The rules under the issuing body and the motto are bottom borders of their own paragraphs.
+    expect(left!.match(/<w:bottom w:val="single"/g)).toHaveLength(1);
+    expect(right!.match(/<w:bottom w:val="single"/g)).toHaveLength(1);
+  });
+
+  it('has the bold title BÁO CÁO and the trích yếu under the header', () => {
+    const afterHeader = documentXml.slice(documentXml.indexOf('</w:tbl>'));
+    expect(afterHeader).toMatch(/<w:b\/>(?:(?!<\/w:p>).)*>BÁO CÁO</s);
+    expect(texts(afterHeader).slice(0, 3)).toEqual(['', 'BÁO CÁO', 'Tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội, an ninh - quốc phòng năm 2023 và phương hướng, nhiệm vụ năm 2024']);
+  });
+
+  it('uses real heading styles for the outline', () => {
+    expect(stylesXml).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">/);
+    expect(documentXml).toMatch(/<w:pStyle w:val="Heading3"\/>(?:(?!<\/w:p>).)*1\. Lĩnh vực kinh tế:/s);
+  });
+
+  it('closes with Nơi nhận and the signature block', () => {
+    const closing = tables().at(-1)!;
+    const [left, right] = closing.split(/<\/w:tc>/);
+    expect(texts(left!)).toEqual(['Nơi nhận:', '- UBND huyện;', '- TT Đảng ủy, HĐND TT;', '- MTTQ, các đoàn thể;', '- Các cán bộ, công chức TT;', '- Các khu dân cư;', '- Lưu: VT.']);
+    expect(left).toMatch(/<w:b\/><w:bCs\/><w:i\/><w:iCs\/><w:sz w:val="24"\/>/);
+    expect(texts(right!).filter(Boolean)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Tuấn']);
+  });
+});

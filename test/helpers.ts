@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
+import { run } from '../src/cli/run.js';
+
+export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(PROJECT, 'test', 'fixtures');
+
+/** A fresh folder laid out as a project: data/ copied from `from` (a project-like folder). */
+export function workspaceFrom(from: string, withTemplates = false): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-test-'));
+  fs.cpSync(path.join(from, 'data'), path.join(dir, 'data'), { recursive: true });
+  if (withTemplates) fs.cpSync(path.join(PROJECT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as bin/report.js does, in folder `cwd`. */
+export async function cli(args: string[], cwd: string): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+export function editFile(file: string, edit: (text: string) => string): void {
+  const before = fs.readFileSync(file, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`edit changed nothing in ${file}`);
+  fs.writeFileSync(file, after);
+}
+
+/** The body text of a .docx, as Word shows it (paragraphs separated by blank lines). */
+export async function docxText(file: string): Promise<string> {
+  return (await mammoth.extractRawText({ path: file })).value;
+}
+
+/** One XML part of a .docx, e.g. `word/document.xml`. */
+export function docxPart(file: string, part: string): string {
+  const entries = unzipSync(fs.readFileSync(file));
+  const entry = entries[part];
+  if (!entry) throw new Error(`${part} not in ${file}`);
+  return strFromU8(entry);
+}
