@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runRules } from './check/run-rules.js';
-import { computeFigures } from './compute/figures.js';
+import { computeFigures, type Figure } from './compute/figures.js';
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { emitDocx } from './emit/docx.js';
 import { writeFileAtomic } from './emit/write-atomic.js';
@@ -9,6 +9,7 @@ import { displayPath, loadYear } from './load/load-year.js';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
 import { renderDocument, type ReportDocument } from './render/document.js';
 import { decodeYear } from './validate/decode.js';
+import type { YearInput } from './validate/input.js';
 import { validateFiles } from './validate/validate.js';
 
 export interface Workspace {
@@ -18,17 +19,20 @@ export interface Workspace {
   cwd: string;
 }
 
-export interface Compiled {
-  document: ReportDocument;
-  /** Problems that do not stop the build: stated figures that disagree, unknown files. */
+export interface Analysis {
+  input: YearInput;
+  figures: ReadonlyMap<string, Figure>;
+  /** What the rules found, at each rule's own severity. */
+  findings: Diagnostic[];
+  /** Warnings of the earlier stages: unknown files, zero denominators that a stated value covers. */
   warnings: Diagnostic[];
 }
 
 /**
- * Runs load → validate → compute → check → render on one year. Throws InputError with
- * every problem at once when the report cannot be made.
+ * Runs load → validate → compute → check on one year. Throws InputError with every
+ * problem at once when the data cannot be read.
  */
-export function compileReport(workspace: Workspace, year: number): Compiled {
+export function analyzeYear(workspace: Workspace, year: number): Analysis {
   const loaded = loadYear(workspace.root, year, workspace.cwd);
   const parsed = loaded.files.filter((f) => f.tree !== null || f.source.text.trim() === '');
   const inputProblems = [...loaded.diagnostics, ...validateFiles(parsed)];
@@ -36,14 +40,26 @@ export function compileReport(workspace: Workspace, year: number): Compiled {
 
   const decoded = decodeYear(year, loaded.files);
   const computed = computeFigures(decoded.input.figures);
-  failOnErrors([...decoded.diagnostics, ...computed.diagnostics]);
+  const problems = [...inputProblems, ...decoded.diagnostics, ...computed.diagnostics];
+  failOnErrors(problems);
+  return { input: decoded.input, figures: computed.figures, findings: runRules({ figures: computed.figures }), warnings: problems };
+}
 
-  const findings = runRules({ figures: computed.figures });
-  const rendered = renderDocument(decoded.input, computed.figures, templateSource(workspace));
+export interface Compiled {
+  document: ReportDocument;
+  /** Problems that do not stop the build: stated figures that disagree, unknown files. */
+  warnings: Diagnostic[];
+}
+
+/** Analyzes the year and renders its document; the rules' findings become warnings. */
+export function compileReport(workspace: Workspace, year: number): Compiled {
+  const { input, figures, findings, warnings } = analyzeYear(workspace, year);
+  const rendered = renderDocument(input, figures, templateSource(workspace));
   failOnErrors(rendered.diagnostics);
-
-  const warnings = [...inputProblems, ...computed.diagnostics, ...findings].map((d) => ({ ...d, severity: 'warning' as const }));
-  return { document: rendered.document!, warnings };
+  return {
+    document: rendered.document!,
+    warnings: [...warnings, ...findings.map((d) => ({ ...d, severity: 'warning' as const }))],
+  };
 }
 
 function templateSource(workspace: Workspace): { dir: string; shownDir: string } {

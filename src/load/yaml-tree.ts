@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlLibNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, parseDocument, type Node as YamlLibNode } from 'yaml';
 import type { Diagnostic, Place } from '../diagnostics.js';
 import type { SourceFile } from './source-file.js';
 
@@ -53,13 +53,28 @@ export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostic
   const diagnostics: Diagnostic[] = doc.errors.map((error) => ({
     ruleId: 'yaml-syntax',
     severity: 'error',
-    place: file.placeAt(error.pos[0]),
+    place: file.placeAt((error.code === 'MISSING_CHAR' && unclosedQuoteOffset(file.text)) || error.pos[0]),
     message: `Lỗi cú pháp YAML: ${YAML_MESSAGES[error.code] ?? `không đọc được (${error.code}).`} Sửa tại vị trí này rồi chạy lại.`,
   }));
   if (diagnostics.length > 0) return { tree: null, diagnostics };
   if (doc.contents === null) return { tree: null, diagnostics };
   const tree = toTree(doc.contents, file, diagnostics);
   return { tree, diagnostics };
+}
+
+/**
+ * Where an unclosed quote opens. The parser notices it only at the end of the file, but
+ * the clerk needs the line where the quote was opened.
+ */
+function unclosedQuoteOffset(text: string): number | undefined {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    const quote = token[0];
+    if ((quote === '"' || quote === "'") && (token.length === 1 || !token.trimEnd().endsWith(quote))) return offset;
+    // Control tokens mark structure and take no room in the source.
+    if (!/^[\x02\x18\x1f]$/.test(token)) offset += token.length;
+  }
+  return undefined;
 }
 
 function toTree(node: YamlLibNode, file: SourceFile, diagnostics: Diagnostic[]): YamlNode {

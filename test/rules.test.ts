@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeYear } from '../src/build.js';
+import { RULES } from '../src/check/run-rules.js';
+import { FIXTURES, workspaceFrom } from './helpers.js';
+
+/** Each case is the figures of one sector file (van-hoa.yaml of the minimal project). */
+interface RuleCase {
+  name: string;
+  figures: string;
+  /** `ruleId@line:col` of each expected finding; empty for a valid case. */
+  expected: string[];
+}
+
+const file = (figures: string) => `tieu_de: "Văn hóa"\nchi_tieu:\n${figures}`;
+
+const CASES: Record<string, RuleCase[]> = {
+  'total-parts': [
+    { name: 'parts that add up', figures: `  a: { ten: A, gia_tri: 70.1, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 281.3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 351.4, don_vi: tỷ đồng, tong: [a, b] }\n`, expected: [] },
+    { name: 'honest rounding: 3 × 3,3 written as 10', figures: `  a: { ten: A, gia_tri: 3.3, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 3.3, don_vi: tỷ đồng }\n  c: { ten: C, gia_tri: 3.3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 10, don_vi: tỷ đồng, tong: [a, b, c] }\n`, expected: [] },
+    { name: 'parts in another scale', figures: `  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  b: { ten: B, gia_tri: 1.5, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 2, don_vi: tỷ đồng, tong: [a, b] }\n`, expected: [] },
+    { name: 'a total off by 3.000.000 đồng', figures: `  a: { ten: A, gia_tri: 234795000, don_vi: đồng }\n  b: { ten: B, gia_tri: 5133614147, don_vi: đồng }\n  t:\n    ten: T\n    gia_tri: 5371409147\n    don_vi: đồng\n    tong: [a, b]\n`, expected: ['total-parts@7:14'] },
+    { name: 'exact counts off by one', figures: `  a: { ten: A, gia_tri: 2816, don_vi: hồ sơ }\n  b: { ten: B, gia_tri: 536, don_vi: hồ sơ }\n  t: { ten: T, gia_tri: 3353, don_vi: hồ sơ, tong: [a, b] }\n`, expected: ['total-parts@5:25'] },
+  ],
+  product: [
+    { name: 'count × unit price', figures: `  n: { ten: N, gia_tri: 234, don_vi: suất }\n  p: { ten: P, gia_tri: 970000, don_vi: đồng/suất }\n  t: { ten: T, gia_tri: 226980000, don_vi: đồng, tich: [n, p] }\n`, expected: [] },
+    { name: 'digits swapped in the amount', figures: `  n: { ten: N, gia_tri: 234, don_vi: suất }\n  p: { ten: P, gia_tri: 970000, don_vi: đồng/suất }\n  t: { ten: T, gia_tri: 227880000, don_vi: đồng, tich: [n, p] }\n`, expected: ['product@5:25'] },
+  ],
+  ratio: [
+    { name: '665/899 written as 74%', figures: `  a: { ten: A, gia_tri: 665, don_vi: em }\n  b: { ten: B, gia_tri: 899, don_vi: em }\n  r: { ten: R, gia_tri: 74, don_vi: "%", chia: [a, b] }\n`, expected: [] },
+    { name: 'per capita across scales', figures: `  a: { ten: A, gia_tri: 663.8, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 9789, don_vi: người }\n  r: { ten: R, gia_tri: 67.8, don_vi: triệu đồng/người/năm, chia: [a, b] }\n`, expected: [] },
+    { name: '113/235 written as 48,07%', figures: `  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.07, don_vi: "%", chia: [a, b] }\n`, expected: ['ratio@5:25'] },
+  ],
+  'plan-share': [
+    { name: 'share of plan that agrees', figures: `  a: { ten: A, gia_tri: 102, ke_hoach: 100, ty_le_ke_hoach: 102, don_vi: tỷ đồng }\n`, expected: [] },
+    { name: 'share of plan that does not', figures: `  a: { ten: A, gia_tri: 102, ke_hoach: 100, ty_le_ke_hoach: 110, don_vi: tỷ đồng }\n`, expected: ['plan-share@3:61'] },
+  ],
+  'growth-rate': [
+    { name: 'growth that agrees', figures: `  a: { ten: A, gia_tri: 70.1, cung_ky: 68.1, tang_giam: 2.9, don_vi: tỷ đồng }\n`, expected: [] },
+    { name: 'a fall written as a rise', figures: `  a: { ten: A, gia_tri: 8215, cung_ky: 10230, tang_giam: 19.7, don_vi: tạ }\n`, expected: ['growth-rate@3:58'] },
+    { name: 'a change in units that does not agree', figures: `  a: { ten: A, gia_tri: 530, cung_ky: 515, chenh_lech: 16, don_vi: trẻ }\n`, expected: ['growth-rate@3:56'] },
+  ],
+  'restated-figure': [
+    { name: 'restated with the same value', figures: `  a: { ten: A, gia_tri: 70.1, tang_giam: 2.9, don_vi: tỷ đồng }\n  b: { nhac_lai: a, tang_giam: 2.9 }\n`, expected: [] },
+    { name: 'restated at a coarser precision', figures: `  a: { ten: A, gia_tri: 70.14, don_vi: tỷ đồng }\n  b: { nhac_lai: a, gia_tri: 70.1 }\n`, expected: [] },
+    { name: 'restated with another value', figures: `  a: { ten: A, gia_tri: 70.1, tang_giam: 2.9, don_vi: tỷ đồng }\n  b: { nhac_lai: a, tang_giam: 2.8 }\n`, expected: ['restated-figure@4:32'] },
+  ],
+};
+
+describe('check rules: valid and invalid cases, with rule id, line and column', () => {
+  it('covers every rule', () => {
+    expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+  });
+
+  for (const [ruleId, cases] of Object.entries(CASES)) {
+    describe(ruleId, () => {
+      it.each(cases)('$name', ({ figures, expected }) => {
+        const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+        fs.writeFileSync(path.join(dir, 'data', '2023', 'van-hoa.yaml'), file(figures));
+        const { findings } = analyzeYear({ root: dir, cwd: dir }, 2023);
+        const found = findings.map((f) => `${f.ruleId}@${f.place.line}:${f.place.col}`);
+        expect(found).toEqual(expected);
+        const lines = file(figures).split('\n');
+        for (const finding of findings) {
+          expect(finding.place.file.replaceAll('\\', '/')).toBe('data/2023/van-hoa.yaml');
+          // The place is the stated number itself.
+          expect(lines[finding.place.line - 1]!.slice(finding.place.col - 1)).toMatch(/^-?\d/);
+          expect(finding.related?.length).toBeGreaterThan(0);
+        }
+      });
+    });
+  }
+});
