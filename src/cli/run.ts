@@ -24,8 +24,9 @@ function parseYear(text: string): number {
   return Number(text);
 }
 
-function program(io: Io, state: { debug: boolean; exitCode: number }): Command {
+function program(io: Io, state: { debug: boolean }): Command {
   const cli = new Command('report')
+    .usage('[tùy chọn] [lệnh]')
     .description('Biên dịch báo cáo tình hình kinh tế - xã hội năm của UBND xã/phường/thị trấn từ dữ liệu YAML ra văn bản .docx theo Nghị định 30/2020/NĐ-CP.')
     .helpOption('-h, --help', 'hiện trợ giúp')
     .helpCommand('help [lệnh]', 'hiện trợ giúp của một lệnh')
@@ -40,7 +41,8 @@ function program(io: Io, state: { debug: boolean; exitCode: number }): Command {
   cli
     .command('build')
     .description('Tạo văn bản báo cáo .docx của một năm từ data/<năm>/.')
-    .argument('<nam>', 'năm báo cáo, ví dụ 2023')
+    .usage('[tùy chọn] <năm>')
+    .argument('<năm>', 'năm báo cáo, ví dụ 2023')
     .option('-o, --out <tệp>', 'nơi lưu tệp .docx (mặc định: out/bao-cao-<năm>.docx)')
     .helpOption('-h, --help', 'hiện trợ giúp')
     .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
@@ -66,7 +68,7 @@ const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
 
 /** Runs the CLI on `argv` (without node and the script); returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const state = { debug: argv.includes('--debug'), exitCode: EXIT.ok as number };
+  const state = { debug: argv.includes('--debug') };
   try {
     await program(io, state).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
@@ -81,7 +83,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.couldNotRun;
     }
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      // Help shown because no command was given: nothing ran.
+      if (error.code === 'commander.help') return EXIT.couldNotRun;
       const message = COMMANDER_MESSAGES[error.code]?.(error) ?? `Lệnh không hợp lệ. Xem report --help.`;
       io.stderr(`Lỗi: ${message}\n`);
       return EXIT.couldNotRun;

@@ -1,0 +1,58 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
+
+const BIN = path.join(PROJECT, 'bin', 'report.js');
+
+describe('the report command', () => {
+  it('explains itself in Vietnamese', async () => {
+    const main = await cli(['--help'], PROJECT);
+    expect(main.code).toBe(0);
+    expect(main.stdout).toContain('Cách dùng: report [tùy chọn] [lệnh]');
+    expect(main.stdout).toContain('Tạo văn bản báo cáo .docx của một năm');
+    const build = await cli(['build', '--help'], PROJECT);
+    expect(build.stdout).toContain('Cách dùng: report build [tùy chọn] <năm>');
+    expect(build.stdout).toContain('nơi lưu tệp .docx (mặc định: out/bao-cao-<năm>.docx)');
+    expect(build.stdout).not.toMatch(/Usage|Options|Arguments|display help/);
+  });
+
+  it('shows help and exits 2 when no command is given', async () => {
+    const result = await cli([], PROJECT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cách dùng: report');
+  });
+
+  it('writes out/bao-cao-<year>.docx by default and says where', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    const result = await cli(['build', '2023'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`Đã tạo báo cáo năm 2023: ${path.join('out', 'bao-cao-2023.docx')}\n`);
+    expect(fs.statSync(path.join(dir, 'out', 'bao-cao-2023.docx')).size).toBeGreaterThan(5000);
+  });
+
+  it('prints the disagreements of the published report as warnings and still builds', async () => {
+    const dir = workspaceFrom(PROJECT);
+    const result = await cli(['build', '2023'], dir);
+    expect(result.code).toBe(0);
+    const findings = result.stderr.split('\n').filter((l) => /^\S+:\d+:\d+ {2}cảnh báo/.test(l)).map((l) => l.replace(/ .*\[/, ' [').replaceAll('\\', '/'));
+    expect(findings).toEqual([
+      'data/2023/danh-gia.yaml:19:74 [restated-figure]',
+      'data/2023/danh-gia.yaml:20:76 [restated-figure]',
+      'data/2023/giao-duc.yaml:35:14 [ratio]',
+      'data/2023/lao-dong-tbxh.yaml:29:14 [product]',
+      'data/2023/ngan-sach.yaml:37:14 [total-parts]',
+    ]);
+    expect(result.stderr).toContain('giá trị ghi 5.371.409.147 đồng, nhưng tổng các thành phần là 5.368.409.147 đồng');
+  });
+
+  it('runs as a process: exit codes, streams, and no stack trace', () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    const ok = execFileSync(process.execPath, [BIN, 'build', '2023', '--out', 'r.docx'], { cwd: dir, encoding: 'utf8' });
+    expect(ok).toContain('Đã tạo báo cáo năm 2023: r.docx');
+    const missing = spawnSync(process.execPath, [BIN, 'build', '1999'], { cwd: dir, encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^Lỗi: Không tìm thấy thư mục dữ liệu năm 1999/);
+  });
+});

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, docxText, FIXTURES, workspaceFrom } from './helpers.js';
+
+/** Texts in the data refer to figures; the report prints them formatted, with direction words. */
+async function buildWith(vanHoa: string): Promise<{ code: number; stderr: string; text: string }> {
+  const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+  fs.writeFileSync(path.join(dir, 'data', '2023', 'van-hoa.yaml'), vanHoa);
+  const result = await cli(['build', '2023', '--out', 'r.docx'], dir);
+  const out = path.join(dir, 'r.docx');
+  return { code: result.code, stderr: result.stderr, text: fs.existsSync(out) ? (await docxText(out)).replace(/\s+/g, ' ') : '' };
+}
+
+const FIGURES = `tieu_de: "Văn hóa"
+chi_tieu:
+  san_luong: { ten: Sản lượng, gia_tri: 8215, don_vi: tạ, tang_giam: -19.7 }
+  lon_nai: { ten: Đàn lợn nái, gia_tri: 80, don_vi: con, cung_ky: 71.4286 }
+  so_tre: { ten: Số trẻ, gia_tri: 530, don_vi: trẻ, chenh_lech: 15 }
+  thu: { ten: Thu, gia_tri: 41200000, don_vi: đồng, ke_hoach: 42000000 }
+  vu_viec: { ten: Vụ việc, gia_tri: 01, don_vi: vụ }
+  tong: { ten: Tổng, don_vi: tỷ đồng, tong: [a, b] }
+  a: { ten: A, gia_tri: 1.25, don_vi: tỷ đồng }
+  b: { ten: B, gia_tri: 2.5, don_vi: tỷ đồng }
+`;
+
+describe('figure references in data texts', () => {
+  it('prints values, units, direction words and derived figures', async () => {
+    const { code, text } = await buildWith(
+      `${FIGURES}noi_dung:
+  - >-
+    Sản lượng {{san_luong}} ({{tang_giam san_luong}}; mức {{muc_tang_giam san_luong}}), số {{so san_luong}}.
+    Lợn nái {{lon_nai}} ({{tang_giam lon_nai}} so với {{cung_ky lon_nai}}). Trẻ {{so_tre}} ({{chenh_lech so_tre}}).
+    Thu {{thu}} đạt {{dat_ke_hoach thu}} của {{ke_hoach thu}}. Có {{vu_viec}}. Tổng {{tong}}. Năm {{nam}}, {{nam_truoc}}, {{nam_sau}}.
+`,
+    );
+    expect(code).toBe(0);
+    expect(text).toContain('Sản lượng 8.215 tạ (giảm 19,7%; mức 19,7%), số 8.215.');
+    expect(text).toContain('Lợn nái 80 con (tăng 12,0% so với 71,4286 con).');
+    expect(text).toContain('Trẻ 530 trẻ (tăng 15 trẻ).');
+    expect(text).toContain('Thu 41.200.000 đồng đạt 98,1% của 42.000.000 đồng.');
+    expect(text).toContain('Có 01 vụ.');
+    expect(text).toContain('Tổng 3,75 tỷ đồng.'); // not stated: the sum of its parts, at their precision
+    expect(text).toContain('Năm 2023, 2022, 2024.');
+  });
+
+  it('keeps Markdown-looking text literal', async () => {
+    const { code, text } = await buildWith(`tieu_de: "Văn hóa"\nnoi_dung:\n  - "* Không phải danh sách_ **không đậm** [không liên kết](x) # 1. <b>"\n`);
+    expect(code).toBe(0);
+    expect(text).toContain('* Không phải danh sách_ **không đậm** [không liên kết](x) # 1. <b>');
+  });
+
+  it.each([
+    ['{{tang_giam a}}', 'Chỉ tiêu "a" chưa có tang_giam hoặc cung_ky, nên không in được {{tang_giam a}}', '12:14'],
+    ['{{tong a}}', 'Không hiểu tham chiếu {{tong a}}', '12:14'],
+    ['{{a b c}}', 'Không hiểu tham chiếu {{a b c}}', '12:14'],
+    ['{{a', 'Dấu {{ không có dấu đóng/mở tương ứng', '12:14'],
+  ])('reports %s at its place', async (reference, message, place) => {
+    const { code, stderr } = await buildWith(`${FIGURES}noi_dung:\n  - "Văn bản ${reference} nữa."\n`);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`data/2023/van-hoa.yaml:${place}`.replaceAll('/', path.sep));
+    expect(stderr).toContain(message);
+  });
+
+  it('finds the place of a reference inside a folded paragraph', async () => {
+    const { stderr } = await buildWith(`${FIGURES}noi_dung:\n  - >-\n    Dòng một {{a}}.\n    Dòng hai {{khong_co}}.\n`);
+    expect(stderr).toContain(`${path.join('data', '2023', 'van-hoa.yaml')}:14:14`);
+  });
+});
