@@ -183,7 +183,7 @@ function deriveValue(
     operands.push({ figure, value: quantity.value.times(base), range: scale(range, base), decimals: quantity.decimals, base });
   }
   const ownScale = unitScale(unit);
-  const inputs = refs.map((ref) => ref.place);
+  const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);
   const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number): DerivedValue => ({
     quantity: { value: value.div(ownScale), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
     interval: scale(range, new Decimal(1).div(ownScale)),

@@ -38,7 +38,7 @@ export function loadYear(root: string, year: number, cwd: string): LoadedYear {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RunError(
       code === 'ENOENT'
-        ? `Không tìm thấy thư mục dữ liệu năm ${year}: ${shownFolder}. Kiểm tra lại năm, hoặc tạo thư mục này và các tệp dữ liệu (xem docs/du-lieu.md).`
+        ? `Không tìm thấy thư mục dữ liệu năm ${year}: ${shownFolder}. Kiểm tra lại năm, hoặc tạo thư mục này và các tệp dữ liệu (xem data/README.md).`
         : `Không đọc được thư mục ${shownFolder} (${code ?? 'lỗi hệ thống'}). Kiểm tra quyền truy cập thư mục.`,
     );
   }

@@ -19,7 +19,7 @@ export function schemaMessage(error: ErrorObject): string {
     case 'required':
       return `Thiếu khóa "${String(params.missingProperty)}"${field === 'Tệp' ? '' : ` trong ${field.toLowerCase()}`}. Thêm khóa này.`;
     case 'additionalProperties':
-      return `Khóa "${String(params.additionalProperty)}" không có trong mẫu dữ liệu. Kiểm tra chính tả, hoặc xóa khóa này (xem docs/du-lieu.md).`;
+      return `Khóa "${String(params.additionalProperty)}" không có trong mẫu dữ liệu. Kiểm tra chính tả, hoặc xóa khóa này (xem data/README.md).`;
     case 'pattern':
     case 'propertyNames':
       return `${field} không hợp lệ: mã chỉ dùng chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ tong_thu_ngan_sach).`;
@@ -39,11 +39,11 @@ export function schemaMessage(error: ErrorObject): string {
         : `${field} không đúng định dạng ${String(params.format)}.`;
     case 'oneOf':
     case 'anyOf':
-      return `${field} không đúng dạng: ${error.parentSchema?.description ?? 'xem docs/du-lieu.md'}`;
+      return `${field} không đúng dạng: ${error.parentSchema?.description ?? 'xem data/README.md'}`;
     case 'not':
       return `${field} không được dùng cùng lúc nhac_lai với tong, tich hoặc chia.`;
     default:
-      return `${field} không hợp lệ (${error.keyword}). Xem docs/du-lieu.md.`;
+      return `${field} không hợp lệ (${error.keyword}). Xem data/README.md.`;
   }
 }
 
