@@ -87,6 +87,20 @@ const CASES: BadInput[] = [
     message: 'Không có chỉ tiêu nào mã "so_nguoi"',
   },
   {
+    name: 'a figure key that is a word of the reference language',
+    breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '  thu_nhap_binh_quan:', '  nam: { ten: Năm, gia_tri: 1, don_vi: năm }\n  thu_nhap_binh_quan:'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:7:3`,
+    message: 'Mã chỉ tiêu "nam" trùng với một từ dùng trong câu văn',
+  },
+  {
+    name: 'a figure entered in two files',
+    breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), 'chi_tieu:\n', 'chi_tieu:\n  tong_thu_nhap: { ten: X, gia_tri: 1, don_vi: hộ }\n'),
+    code: 1,
+    place: `${DATA}/y-te-dan-so.yaml:3:3`,
+    message: 'Mã chỉ tiêu "tong_thu_nhap" đã dùng ở nơi khác',
+  },
+  {
     name: 'a missing data file',
     breakIt: (dir) => fs.rmSync(path.join(dir, DATA, 'tu-phap.yaml')),
     code: 1,

@@ -1,5 +1,6 @@
 import type { Diagnostic, Place } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
+import type { HelperWord, YearWord } from '../reference-words.js';
 import type { TextInput } from '../validate/input.js';
 import { absolute, formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
 
@@ -26,7 +27,7 @@ const withUnit = (measure: Measure, unit: string) => {
 };
 
 /** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
-const HELPERS: Record<string, { helper: Helper; needs: string }> = {
+const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   so: { helper: (f) => { const q = printed(f.value); return q && formatNumber(q); }, needs: 'gia_tri' },
   tang_giam: { helper: (f) => directed(printed(f.change), '%'), needs: 'tang_giam hoặc cung_ky' },
   muc_tang_giam: { helper: (f) => { const q = printed(f.change); return q && formatWithUnit(absolute(q), '%'); }, needs: 'tang_giam hoặc cung_ky' },
@@ -36,14 +37,11 @@ const HELPERS: Record<string, { helper: Helper; needs: string }> = {
   cung_ky: { helper: (f) => f.lastYear && formatWithUnit(f.lastYear.quantity, f.unit), needs: 'cung_ky' },
 };
 
-const YEAR_WORDS: Record<string, (year: number) => number> = {
+const YEARS: Record<YearWord, (year: number) => number> = {
   nam: (year) => year,
   nam_truoc: (year) => year - 1,
   nam_sau: (year) => year + 1,
 };
-
-/** Names a figure key cannot take, since texts use them as words. */
-export const RESERVED_WORDS = [...Object.keys(HELPERS), ...Object.keys(YEAR_WORDS)];
 
 const REFERENCE = /\{\{\s*([^{}]*?)\s*\}\}|\{\{|\}\}/g;
 
@@ -62,9 +60,9 @@ export function renderDataText(input: TextInput, scope: TextScope, diagnostics: 
       return match;
     }
     const words = body.split(/\s+/).filter(Boolean);
-    if (words.length === 1 && YEAR_WORDS[words[0]!]) return String(YEAR_WORDS[words[0]!]!(scope.year));
     const [first = '', second] = words;
-    const helperEntry = words.length === 2 ? HELPERS[first] : undefined;
+    if (words.length === 1 && Object.hasOwn(YEARS, first)) return String(YEARS[first as YearWord](scope.year));
+    const helperEntry = words.length === 2 && Object.hasOwn(HELPERS, first) ? HELPERS[first as HelperWord] : undefined;
     if (words.length === 0 || words.length > 2 || (words.length === 2 && !helperEntry)) {
       report(
         offset,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { RESERVED_WORDS } from '../reference-words.js';
 import type { LoadedFile } from '../load/load-year.js';
 import { entry, type YamlMap, type YamlNode, type YamlScalar } from '../load/yaml-tree.js';
 import { parseSourceNumber } from '../vietnamese/number.js';
@@ -42,6 +43,15 @@ export function decodeYear(year: number, files: LoadedFile[]): { input: YearInpu
     for (const item of list.entries) {
       const figure = decodeFigure(item.key, item.keyPlace, item.value as YamlMap, decodeNumber);
       const earlier = seen.get(item.key);
+      if (RESERVED_WORDS.includes(item.key)) {
+        diagnostics.push({
+          ruleId: 'reserved-key',
+          severity: 'error',
+          place: figure.place,
+          message: `Mã chỉ tiêu "${item.key}" trùng với một từ dùng trong câu văn ({{${item.key} ...}}). Đặt mã khác, ví dụ "${item.key}_1". Các từ dành riêng: ${RESERVED_WORDS.join(', ')}.`,
+        });
+        continue;
+      }
       if (earlier) {
         diagnostics.push({
           ruleId: 'duplicate-figure',
