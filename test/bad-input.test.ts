@@ -49,28 +49,28 @@ const CASES: BadInput[] = [
     breakIt: edit(path.join(DATA, 'kinh-te.yaml'), 'gia_tri: 100', 'gia_tri: một trăm'),
     code: 1,
     place: `${DATA}/kinh-te.yaml:5:14`,
-    message: 'Khóa "gia_tri" phải là một số',
+    message: 'Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số',
   },
   {
     name: 'a misspelt key',
     breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '    don_vi: tỷ đồng', '    don_vi: tỷ đồng\n    ke_hoahc: 90'),
     code: 1,
     place: `${DATA}/kinh-te.yaml:7:5`,
-    message: 'Khóa "ke_hoahc" không có trong mẫu dữ liệu',
+    message: 'Khóa "chi_tieu › tong_thu_nhap › ke_hoahc" không có trong mẫu dữ liệu',
   },
   {
     name: 'a missing required figure',
     breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), /  tong_chi_ngan_sach: .*\n/, ''),
     code: 1,
     place: `${DATA}/ngan-sach.yaml:2:1`,
-    message: 'Thiếu khóa "tong_chi_ngan_sach"',
+    message: 'Thiếu khóa "tong_chi_ngan_sach" trong "chi_tieu"',
   },
   {
     name: 'a figure without a unit',
     breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '    don_vi: tỷ đồng\n', ''),
     code: 1,
     place: `${DATA}/kinh-te.yaml:3:3`,
-    message: 'Thiếu khóa "don_vi"',
+    message: 'Thiếu khóa "don_vi" trong "chi_tieu › tong_thu_nhap"',
   },
   {
     name: 'a text referring to no figure',
@@ -186,7 +186,7 @@ describe('bad input ends in a Vietnamese message with its place and exit code, n
     CASES[3]!.breakIt(dir);
     CASES[5]!.breakIt(dir);
     const result = await cli(['build', '2023'], dir);
-    expect(result.stderr).toContain('Khóa "gia_tri" phải là một số');
+    expect(result.stderr).toContain('Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số');
     expect(result.stderr).toContain('Thiếu khóa "tong_chi_ngan_sach"');
     expect(result.stderr).toContain('2 lỗi: chưa tạo được báo cáo');
   });

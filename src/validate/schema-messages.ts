@@ -17,9 +17,9 @@ export function schemaMessage(error: ErrorObject): string {
     case 'type':
       return `${field} phải là ${TYPE_NAMES[String(params.type)] ?? String(params.type)}.`;
     case 'required':
-      return `Thiếu khóa "${String(params.missingProperty)}"${field === 'Tệp' ? '' : ` trong ${field.toLowerCase()}`}. Thêm khóa này.`;
+      return `Thiếu khóa "${String(params.missingProperty)}"${field === 'Tệp' ? '' : ` trong "${keyPath(pathSegments(error.instancePath))}"`}. Thêm khóa này.`;
     case 'additionalProperties':
-      return `Khóa "${String(params.additionalProperty)}" không có trong mẫu dữ liệu. Kiểm tra chính tả, hoặc xóa khóa này (xem data/README.md).`;
+      return `Khóa "${keyPath([...pathSegments(error.instancePath), String(params.additionalProperty)])}" không có trong mẫu dữ liệu. Kiểm tra chính tả, hoặc xóa khóa này (xem data/README.md).`;
     case 'pattern':
     case 'propertyNames':
       return `${field} không hợp lệ: mã chỉ dùng chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ tong_thu_ngan_sach).`;
@@ -47,9 +47,17 @@ export function schemaMessage(error: ErrorObject): string {
   }
 }
 
+/** The key path a clerk can follow in the file: `chi_tieu › tong_thu › gia_tri`, `noi_dung › đoạn 4`. */
+function keyPath(segments: string[]): string {
+  return segments.map((segment) => (/^\d+$/.test(segment) ? `mục thứ ${Number(segment) + 1}` : segment)).join(' › ');
+}
+
+function pathSegments(instancePath: string): string[] {
+  return instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 function fieldName(instancePath: string): string {
-  const segments = instancePath.split('/').slice(1);
+  const segments = pathSegments(instancePath);
   if (segments.length === 0) return 'Tệp';
-  const last = segments[segments.length - 1]!;
-  return /^\d+$/.test(last) ? `Phần tử thứ ${Number(last) + 1} của "${segments[segments.length - 2] ?? ''}"` : `Khóa "${last}"`;
+  return /^\d+$/.test(segments.at(-1)!) ? `Phần tử "${keyPath(segments)}"` : `Khóa "${keyPath(segments)}"`;
 }
