@@ -52,6 +52,20 @@ const CASES: BadInput[] = [
     message: 'Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số',
   },
   {
+    name: 'a paragraph that is neither text nor a tieu_muc',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - { tieu_muc: 3 }'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:17`,
+    message: 'Khóa "noi_dung › mục thứ 1 › tieu_muc" phải là một đoạn chữ',
+  },
+  {
+    name: 'a figure with neither a value nor a formula',
+    breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '    gia_tri: 100\n', ''),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:4:5`,
+    message: 'Khóa "chi_tieu › tong_thu_nhap" không đúng dạng. Chỉ tiêu cần có gia_tri, hoặc được tính từ tong, tich hoặc chia.',
+  },
+  {
     name: 'a misspelt key',
     breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '    don_vi: tỷ đồng', '    don_vi: tỷ đồng\n    ke_hoahc: 90'),
     code: 1,
@@ -168,6 +182,8 @@ const CASES: BadInput[] = [
   },
 ];
 
+const byName = (name: string) => CASES.find((c) => c.name === name)!;
+
 describe('bad input ends in a Vietnamese message with its place and exit code, never a stack trace', () => {
   it.each(CASES)('$name', async ({ breakIt, args, code, place, message, withTemplates }) => {
     const dir = workspaceFrom(MINIMAL, withTemplates);
@@ -183,8 +199,8 @@ describe('bad input ends in a Vietnamese message with its place and exit code, n
 
   it('reports every problem at once', async () => {
     const dir = workspaceFrom(MINIMAL);
-    CASES[3]!.breakIt(dir);
-    CASES[5]!.breakIt(dir);
+    byName('a wrong type (text where a number belongs)').breakIt(dir);
+    byName('a missing required figure').breakIt(dir);
     const result = await cli(['build', '2023'], dir);
     expect(result.stderr).toContain('Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số');
     expect(result.stderr).toContain('Thiếu khóa "tong_chi_ngan_sach"');
@@ -195,7 +211,7 @@ describe('bad input ends in a Vietnamese message with its place and exit code, n
     const dir = workspaceFrom(MINIMAL);
     expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(0);
     const before = fs.readFileSync(path.join(dir, 'bao-cao.docx'));
-    CASES[3]!.breakIt(dir);
+    byName('a wrong type (text where a number belongs)').breakIt(dir);
     expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(1);
     expect(fs.readFileSync(path.join(dir, 'bao-cao.docx')).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -15,7 +15,7 @@ export function schemaMessage(error: ErrorObject): string {
   const field = fieldName(error.instancePath);
   switch (error.keyword) {
     case 'type':
-      return `${field} phải là ${TYPE_NAMES[String(params.type)] ?? String(params.type)}.`;
+      return `${field} phải là ${String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(', hoặc ')}.`;
     case 'required':
       return `Thiếu khóa "${String(params.missingProperty)}"${field === 'Tệp' ? '' : ` trong "${keyPath(pathSegments(error.instancePath))}"`}. Thêm khóa này.`;
     case 'additionalProperties':
@@ -39,7 +39,7 @@ export function schemaMessage(error: ErrorObject): string {
         : `${field} không đúng định dạng ${String(params.format)}.`;
     case 'oneOf':
     case 'anyOf':
-      return `${field} không đúng dạng: ${error.parentSchema?.description ?? 'xem data/README.md'}`;
+      return `${field} không đúng dạng. ${(error.parentSchema as { thong_bao?: string } | undefined)?.thong_bao ?? 'Xem data/README.md.'}`;
     case 'not':
       return `${field} không được dùng cùng lúc nhac_lai với tong, tich hoặc chia.`;
     default:

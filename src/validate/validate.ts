@@ -13,7 +13,7 @@ let compiled: Map<string, ValidateFunction> | undefined;
 
 function validators(): Map<string, ValidateFunction> {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   addFormats.default(ajv, ['date']);
   const files = fs.readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'));
   for (const file of files) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')));
@@ -44,14 +44,12 @@ export function validateFiles(files: LoadedFile[]): Diagnostic[] {
 
 /**
  * Drops errors that only repeat another: the `if` wrapper of a conditional, and the
- * branch errors under a failed oneOf/anyOf (its own message says what was expected).
+ * "required"/"type" errors of each alternative under a failed anyOf/oneOf (its own message
+ * says what was expected). Errors deeper inside the value stay.
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-  return errors.filter((error) => {
-    if (error.keyword === 'if') return false;
-    return !alternatives.some(
-      (alt) => alt !== error && error.schemaPath.startsWith(`${alt.schemaPath}/`) && error.instancePath.startsWith(alt.instancePath),
-    );
-  });
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter(
+    (error) => error.keyword !== 'if' && !(alternatives.has(error.instancePath) && (error.keyword === 'required' || error.keyword === 'type')),
+  );
 }
