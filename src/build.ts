@@ -34,6 +34,7 @@ export interface Analysis {
  */
 export function analyzeYear(workspace: Workspace, year: number): Analysis {
   const loaded = loadYear(workspace.root, year, workspace.cwd);
+  // A file whose YAML did not parse has its syntax errors already; validating it would only add noise.
   const parsed = loaded.files.filter((f) => f.tree !== null || f.source.text.trim() === '');
   const inputProblems = [...loaded.diagnostics, ...validateFiles(parsed)];
   failOnErrors(inputProblems);

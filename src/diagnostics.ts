@@ -35,7 +35,7 @@ export class InputError extends Error {
  * Exit code 2.
  */
 export class RunError extends Error {
-  constructor(message: string, readonly place?: Place) {
+  constructor(message: string) {
     super(message);
     this.name = 'RunError';
   }

@@ -21,11 +21,6 @@ export class SourceFile {
     const { line, col } = this.lineCounter.linePos(offset);
     return { file: this.path, line, col };
   }
-
-  /** The place of a 1-based line and a 0- or 1-based column, as template engines give them. */
-  placeOfLine(line: number, col = 1): Place {
-    return { file: this.path, line, col };
-  }
 }
 
 /** Decodes file bytes as the clerk's editor wrote them: UTF-8, with or without a BOM, NFC. */

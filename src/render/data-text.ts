@@ -8,8 +8,6 @@ import { absolute, formatNumber, formatWithUnit, type Quantity } from '../vietna
 export interface TextScope {
   figures: ReadonlyMap<string, Figure>;
   year: number;
-  /** Keys of the figures some text printed: filled in as texts render. */
-  used: Set<string>;
 }
 
 type Helper = (figure: Figure) => string | undefined;
@@ -78,7 +76,6 @@ export function renderDataText(input: TextInput, scope: TextScope, diagnostics: 
       report(offset, match, `Không có chỉ tiêu "${key}".${hint ? ` Có phải là "${hint}"?` : ''} Sửa mã, hoặc thêm chỉ tiêu vào chi_tieu.`);
       return match;
     }
-    scope.used.add(key);
     const rendered = helperEntry ? helperEntry.helper(figure) : withUnit(figure.value, figure.unit);
     if (rendered === undefined) {
       report(offset, match, `Chỉ tiêu "${key}" chưa có ${helperEntry?.needs ?? 'gia_tri'}, nên không in được ${match}. Bổ sung số liệu đó.`);

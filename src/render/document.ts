@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Diagnostic } from '../diagnostics.js';
@@ -48,9 +49,9 @@ export function renderDocument(
   input: YearInput,
   figures: ReadonlyMap<string, Figure>,
   templates: TemplateSource,
-): { document?: ReportDocument; diagnostics: Diagnostic[]; usedFigures: Set<string> } {
+): { document?: ReportDocument; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const scope: TextScope = { figures, year: input.year, used: new Set() };
+  const scope: TextScope = { figures, year: input.year };
   const text = (t: TextInput) => renderDataText(t, scope, diagnostics);
   const markdownText = (t: TextInput) => escapeMarkdown(text(t));
 
@@ -72,10 +73,10 @@ export function renderDocument(
     phuong_huong: section(input.directions),
   };
   const summary = text(input.details.summary).replace(/\s+/g, ' ').trim();
-  if (diagnostics.length > 0) return { diagnostics, usedFigures: scope.used };
+  if (diagnostics.length > 0) return { diagnostics };
 
   const rendered = renderTemplates(templates.dir, templates.shownDir, view);
-  if (rendered.markdown === undefined) return { diagnostics: rendered.diagnostics, usedFigures: scope.used };
+  if (rendered.markdown === undefined) return { diagnostics: rendered.diagnostics };
   const body = fromMarkdown(rendered.markdown);
   const unsupported = findUnsupported(body);
   if (unsupported) {
@@ -84,14 +85,13 @@ export function renderDocument(
         {
           ruleId: 'template',
           severity: 'error',
-          place: { file: `${templates.shownDir}/${MAIN_TEMPLATE}`, line: 1, col: 1 },
+          place: { file: path.join(templates.shownDir, MAIN_TEMPLATE), line: 1, col: 1 },
           message: `Mẫu tạo ra phần tử Markdown "${unsupported}" mà văn bản hành chính không dùng (chỉ dùng tiêu đề #, đoạn văn, *nghiêng*, **đậm**). Sửa mẫu.`,
         },
       ],
-      usedFigures: scope.used,
     };
   }
-  return { document: frame(input, summary, body), diagnostics, usedFigures: scope.used };
+  return { document: frame(input, summary, body), diagnostics };
 }
 
 function findUnsupported(node: { type: string; children?: unknown[] }): string | undefined {
