@@ -67,3 +67,24 @@ describe('figure references in data texts', () => {
     expect(stderr).toContain(`${path.join('data', '2023', 'van-hoa.yaml')}:14:14`);
   });
 });
+
+describe('files saved on Windows', () => {
+  it('reads CRLF line ends and a byte-order mark, and keeps places right', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    const file = path.join(dir, 'data', '2023', 'kinh-te.yaml');
+    const text = fs.readFileSync(file, 'utf8').replace('{{tong_thu_nhap}}', '{{tong_thu_nhapx}}');
+    fs.writeFileSync(file, `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    const result = await cli(['build', '2023'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^data.2023.kinh-te\.yaml:13:30 {2}lỗi {2}Không có chỉ tiêu "tong_thu_nhapx"/);
+  });
+
+  it('matches keys and text typed in decomposed Unicode (NFD)', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    const file = path.join(dir, 'data', '2023', 'van-hoa.yaml');
+    fs.writeFileSync(file, 'tieu_de: "Văn hóa"\nnoi_dung:\n  - "Hoạt động văn hóa."\n'.normalize('NFD'));
+    const result = await cli(['build', '2023', '--out', 'r.docx'], dir);
+    expect(result.code).toBe(0);
+    expect(await docxText(path.join(dir, 'r.docx'))).toContain('Hoạt động văn hóa.'.normalize('NFC'));
+  });
+});
