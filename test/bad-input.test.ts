@@ -115,6 +115,22 @@ const CASES: BadInput[] = [
     message: 'Mã chỉ tiêu "tong_thu_nhap" đã dùng ở nơi khác',
   },
   {
+    name: 'a file saved in another encoding than UTF-8',
+    breakIt: (dir) => fs.writeFileSync(path.join(dir, DATA, 'van-hoa.yaml'), Buffer.from([0x74, 0x69, 0xea, 0x75, 0x3a, 0x20, 0xff, 0xfe, 0x0a])),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:1`,
+    message: 'Tệp không phải văn bản UTF-8',
+  },
+  {
+    name: 'a folder where a data file belongs',
+    breakIt: (dir) => {
+      fs.rmSync(path.join(dir, DATA, 'van-hoa.yaml'));
+      fs.mkdirSync(path.join(dir, DATA, 'van-hoa.yaml'));
+    },
+    code: 2,
+    message: 'là một thư mục, không phải tệp dữ liệu',
+  },
+  {
     name: 'a missing data file',
     breakIt: (dir) => fs.rmSync(path.join(dir, DATA, 'tu-phap.yaml')),
     code: 1,

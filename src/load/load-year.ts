@@ -18,6 +18,19 @@ export interface LoadedYear {
   diagnostics: Diagnostic[];
 }
 
+function readFile(file: string, shown: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RunError(
+      code === 'EISDIR'
+        ? `${shown} là một thư mục, không phải tệp dữ liệu. Đổi tên hoặc chuyển thư mục đó ra ngoài.`
+        : `Không đọc được tệp ${shown} (${code ?? 'lỗi hệ thống'}). Kiểm tra quyền truy cập tệp.`,
+    );
+  }
+}
+
 /** A display path: relative to the working folder when inside it, with the OS's separators. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
@@ -58,7 +71,18 @@ export function loadYear(root: string, year: number, cwd: string): LoadedYear {
       continue;
     }
     const fullPath = path.join(folder, fileName);
-    const source = new SourceFile(displayPath(fullPath, cwd), decodeText(fs.readFileSync(fullPath)));
+    const shown = displayPath(fullPath, cwd);
+    const text = decodeText(readFile(fullPath, shown));
+    if (text === undefined) {
+      diagnostics.push({
+        ruleId: 'not-utf8',
+        severity: 'error',
+        place: { file: shown, line: 1, col: 1 },
+        message: 'Tệp không phải văn bản UTF-8. Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hóa UTF-8.',
+      });
+      continue;
+    }
+    const source = new SourceFile(shown, text);
     const parsed = parseYaml(source);
     diagnostics.push(...parsed.diagnostics);
     files.push({ kind, source, tree: parsed.tree });

@@ -23,8 +23,15 @@ export class SourceFile {
   }
 }
 
-/** Decodes file bytes as the clerk's editor wrote them: UTF-8, with or without a BOM, NFC. */
-export function decodeText(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return (text.startsWith('\uFEFF') ? text.slice(1) : text).normalize('NFC');
+/**
+ * Decodes file bytes as the clerk's editor wrote them: UTF-8, with or without a BOM, in NFC.
+ * Returns undefined for bytes that are not UTF-8 text (a file saved in another encoding).
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return (text.startsWith('\uFEFF') ? text.slice(1) : text).normalize('NFC');
+  } catch {
+    return undefined;
+  }
 }
