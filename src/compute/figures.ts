@@ -172,7 +172,7 @@ function deriveValue(
 ): DerivedValue | undefined {
   const refs = input.sum ?? input.product ?? input.ratio;
   if (!refs) return undefined;
-  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number; base: Decimal }[] = [];
+  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number }[] = [];
   for (const ref of refs) {
     const figure = resolve(ref);
     const quantity = figure && printed(figure.value);
@@ -180,7 +180,7 @@ function deriveValue(
     if (!figure || !quantity || !range) return undefined;
     // Work in base units (đồng, not tỷ đồng), so parts in other scales add up.
     const base = unitScale(figure.unit);
-    operands.push({ figure, value: quantity.value.times(base), range: scale(range, base), decimals: quantity.decimals, base });
+    operands.push({ figure, value: quantity.value.times(base), range: scale(range, base), decimals: quantity.decimals });
   }
   const ownScale = unitScale(unit);
   const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);

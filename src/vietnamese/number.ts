@@ -9,7 +9,9 @@ export interface Quantity {
   minIntegerDigits: number;
 }
 
-const HalfUp = Decimal.clone({ rounding: Decimal.ROUND_HALF_UP, precision: 60 });
+// Every figure goes through Decimal; 50 significant digits keep sums, products and
+// quotients of any real report exact (the default 20 would round a 21-digit total).
+Decimal.set({ precision: 50 });
 
 /**
  * Formats in Vietnamese: `.` groups thousands, `,` separates decimals, rounding half-up
@@ -17,7 +19,7 @@ const HalfUp = Decimal.clone({ rounding: Decimal.ROUND_HALF_UP, precision: 60 })
  * caller's job).
  */
 export function formatNumber(quantity: Quantity): string {
-  const fixed = new HalfUp(quantity.value.toString()).toFixed(quantity.decimals);
+  const fixed = quantity.value.toFixed(quantity.decimals, Decimal.ROUND_HALF_UP);
   const negative = fixed.startsWith('-');
   const [integer = '0', fraction] = (negative ? fixed.slice(1) : fixed).split('.');
   const padded = integer.padStart(quantity.minIntegerDigits, '0');
