@@ -2,7 +2,7 @@ import type { Diagnostic, Place } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
 import type { HelperWord, YearWord } from '../reference-words.js';
 import type { TextInput } from '../validate/input.js';
-import { absolute, formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
+import { absolute, formatNumber, formatWithUnit } from '../vietnamese/number.js';
 
 /** What a data text can refer to: the year's figures and the report's years. */
 export interface TextScope {
@@ -12,27 +12,38 @@ export interface TextScope {
 
 type Helper = (figure: Figure) => string | undefined;
 
-function directed(quantity: Quantity | undefined, unit: string): string | undefined {
-  if (!quantity) return undefined;
-  const rounded = formatNumber(absolute(quantity));
-  if (/^[0.,]+$/.test(rounded)) return 'không thay đổi';
-  return `${quantity.value.isNegative() ? 'giảm' : 'tăng'} ${formatWithUnit(absolute(quantity), unit)}`;
-}
-
-const withUnit = (measure: Measure, unit: string) => {
+const valueOf = (measure: Measure, unit: string) => {
   const quantity = printed(measure);
   return quantity && formatWithUnit(quantity, unit);
 };
 
+const numberOf = (measure: Measure) => {
+  const quantity = printed(measure);
+  return quantity && formatNumber(quantity);
+};
+
+const magnitudeOf = (measure: Measure, unit: string) => {
+  const quantity = printed(measure);
+  return quantity && formatWithUnit(absolute(quantity), unit);
+};
+
+/** "tăng 2,9%" or "giảm 19,7%": the word follows the sign; a change that rounds to zero is "không thay đổi". */
+const directionOf = (measure: Measure, unit: string) => {
+  const quantity = printed(measure);
+  if (!quantity) return undefined;
+  if (/^[0.,]+$/.test(formatNumber(absolute(quantity)))) return 'không thay đổi';
+  return `${quantity.value.isNegative() ? 'giảm' : 'tăng'} ${formatWithUnit(absolute(quantity), unit)}`;
+};
+
 /** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
 const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
-  so: { helper: (f) => { const q = printed(f.value); return q && formatNumber(q); }, needs: 'gia_tri' },
-  tang_giam: { helper: (f) => directed(printed(f.change), '%'), needs: 'tang_giam hoặc cung_ky' },
-  muc_tang_giam: { helper: (f) => { const q = printed(f.change); return q && formatWithUnit(absolute(q), '%'); }, needs: 'tang_giam hoặc cung_ky' },
-  chenh_lech: { helper: (f) => directed(printed(f.changeAmount), f.unit), needs: 'chenh_lech hoặc cung_ky' },
-  dat_ke_hoach: { helper: (f) => withUnit(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
-  ke_hoach: { helper: (f) => f.plan && formatWithUnit(f.plan.quantity, f.unit), needs: 'ke_hoach' },
-  cung_ky: { helper: (f) => f.lastYear && formatWithUnit(f.lastYear.quantity, f.unit), needs: 'cung_ky' },
+  so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
+  tang_giam: { helper: (f) => directionOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
+  muc_tang_giam: { helper: (f) => magnitudeOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
+  chenh_lech: { helper: (f) => directionOf(f.changeAmount, f.unit), needs: 'chenh_lech hoặc cung_ky' },
+  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
+  ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
+  cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },
 };
 
 const YEARS: Record<YearWord, (year: number) => number> = {
@@ -76,7 +87,7 @@ export function renderDataText(input: TextInput, scope: TextScope, diagnostics: 
       report(offset, match, `Không có chỉ tiêu "${key}".${hint ? ` Có phải là "${hint}"?` : ''} Sửa mã, hoặc thêm chỉ tiêu vào chi_tieu.`);
       return match;
     }
-    const rendered = helperEntry ? helperEntry.helper(figure) : withUnit(figure.value, figure.unit);
+    const rendered = helperEntry ? helperEntry.helper(figure) : valueOf(figure.value, figure.unit);
     if (rendered === undefined) {
       report(offset, match, `Chỉ tiêu "${key}" chưa có ${helperEntry?.needs ?? 'gia_tri'}, nên không in được ${match}. Bổ sung số liệu đó.`);
       return match;
