@@ -66,6 +66,20 @@ const CASES: BadInput[] = [
     message: 'Khóa "chi_tieu › tong_thu_nhap" không đúng dạng. Chỉ tiêu cần có gia_tri, hoặc được tính từ tong, tich hoặc chia.',
   },
   {
+    name: 'a restatement that also sums',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), 'noi_dung:', 'chi_tieu:\n  a: { ten: A, gia_tri: 1, don_vi: hộ }\n  b: { nhac_lai: a, tong: [a, a] }\nnoi_dung:'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:4:21`,
+    message: 'Khóa "chi_tieu › b › tong" không dùng cùng nhac_lai',
+  },
+  {
+    name: 'opening paragraphs in the directions file',
+    breakIt: edit(path.join(DATA, 'phuong-huong.yaml'), 'muc:', 'boi_canh:\n  - Năm bản lề.\nmuc:'),
+    code: 1,
+    place: `${DATA}/phuong-huong.yaml:2:1`,
+    message: 'Khóa "boi_canh" chỉ dùng trong danh-gia.yaml',
+  },
+  {
     name: 'a misspelt key',
     breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '    don_vi: tỷ đồng', '    don_vi: tỷ đồng\n    ke_hoahc: 90'),
     code: 1,

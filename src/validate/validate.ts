@@ -35,7 +35,7 @@ export function validateFiles(files: LoadedFile[]): Diagnostic[] {
           ? nodeAt(file.tree, `${error.instancePath}/${String(error.params.additionalProperty)}`).keyPlace
           : undefined;
       const place =
-        offending ?? (error.keyword === 'required' ? keyPlace : undefined) ?? node?.place ?? file.source.placeAt(0);
+        offending ?? (error.keyword === 'required' || error.keyword === 'false schema' ? keyPlace : undefined) ?? node?.place ?? file.source.placeAt(0);
       diagnostics.push({ ruleId: 'schema', severity: 'error', place, message: schemaMessage(error) });
     }
   }
