@@ -7,7 +7,7 @@ import { emitDocx } from './emit/docx.js';
 import { writeFileAtomic } from './emit/write-atomic.js';
 import { displayPath, loadYear } from './load/load-year.js';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
-import { renderDocument, type ReportDocument } from './render/document.js';
+import { renderDocument, type ReportDocument, type TemplateSource } from './render/document.js';
 import { decodeYear } from './validate/decode.js';
 import type { YearInput } from './validate/input.js';
 import { validateFiles } from './validate/validate.js';
@@ -63,7 +63,7 @@ export function compileReport(workspace: Workspace, year: number): Compiled {
   };
 }
 
-function templateSource(workspace: Workspace): { dir: string; shownDir: string } {
+function templateSource(workspace: Workspace): TemplateSource {
   const own = path.join(workspace.root, 'templates');
   const dir = fs.existsSync(own) ? own : DEFAULT_TEMPLATES_DIR;
   return { dir, shownDir: displayPath(dir, workspace.cwd) };
@@ -78,12 +78,12 @@ export async function buildReport(
   workspace: Workspace,
   year: number,
   out?: string,
-): Promise<{ output: string; shownOutput: string; warnings: Diagnostic[] }> {
+): Promise<{ shownOutput: string; warnings: Diagnostic[] }> {
   const { document, warnings } = compileReport(workspace, year);
   const bytes = await emitDocx(document);
   const output = out ? path.resolve(workspace.cwd, out) : defaultOutput(workspace, year);
   if (!out) fs.mkdirSync(path.dirname(output), { recursive: true });
   const shownOutput = displayPath(output, workspace.cwd);
   writeFileAtomic(output, bytes, shownOutput);
-  return { output, shownOutput, warnings };
+  return { shownOutput, warnings };
 }

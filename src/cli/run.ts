@@ -24,7 +24,7 @@ function parseYear(text: string): number {
   return Number(text);
 }
 
-function program(io: Io, state: { debug: boolean }): Command {
+function program(io: Io): Command {
   const cli = new Command('report')
     .usage('[tùy chọn] [lệnh]')
     .description('Biên dịch báo cáo tình hình kinh tế - xã hội năm của UBND xã/phường/thị trấn từ dữ liệu YAML ra văn bản .docx theo Nghị định 30/2020/NĐ-CP.')
@@ -33,10 +33,7 @@ function program(io: Io, state: { debug: boolean }): Command {
     .option('--debug', 'in chi tiết lỗi nội bộ (dành cho người phát triển)')
     .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
-    .exitOverride()
-    .hook('preAction', (command) => {
-      state.debug = Boolean(command.opts().debug);
-    });
+    .exitOverride();
 
   cli
     .command('build')
@@ -68,9 +65,8 @@ const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
 
 /** Runs the CLI on `argv` (without node and the script); returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const state = { debug: argv.includes('--debug') };
   try {
-    await program(io, state).parseAsync(argv, { from: 'user' });
+    await program(io).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof InputError) {
@@ -91,7 +87,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.couldNotRun;
     }
     io.stderr(`Lỗi ngoài dự kiến trong chương trình: ${(error as Error).message}. Chạy lại với --debug và gửi kết quả cho người phụ trách.\n`);
-    if (state.debug) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    // Read from argv, not commander: the error may come before options are parsed.
+    if (argv.includes('--debug')) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return EXIT.couldNotRun;
   }
 }

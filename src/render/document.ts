@@ -25,7 +25,7 @@ export interface ReportDocument {
   recipients: string[];
   signature: { authority: string; position: string; name: string };
   /** Document properties. */
-  properties: { title: string; author: string; date: Date };
+  properties: { title: string; author: string };
 }
 
 interface SectionView {
@@ -121,7 +121,6 @@ function frame(input: YearInput, summary: string, body: Root): ReportDocument {
     properties: {
       title: `Báo cáo ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)}`,
       author: d.issuingBody,
-      date: new Date(Date.UTC(d.date.year, d.date.month - 1, d.date.day)),
     },
   };
 }
