@@ -182,6 +182,14 @@ const CASES: BadInput[] = [
     message: '{{#each}} nhận một tên không có trong dữ liệu',
   },
   {
+    name: 'a template calling a partial that does not exist',
+    withTemplates: true,
+    breakIt: edit(path.join(TEMPLATES, 'bao-cao.md.hbs'), '# Phần thứ hai', '# Phần {{> thu-tu}}'),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:23:8`,
+    message: 'Mẫu gọi mẫu con "thu-tu" nhưng không có tệp thu-tu.md.hbs',
+  },
+  {
     name: 'a template with a syntax error',
     withTemplates: true,
     breakIt: edit(path.join(TEMPLATES, 'bao-cao.md.hbs'), '{{#each boi_canh}}', '{{#each boi_canh}'),

@@ -89,14 +89,14 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
         try {
           return template(context, options);
         } catch (error) {
-          throw annotate(error, file);
+          throw annotate(error, file, text);
         }
       };
       compiled.set(file, run);
       if (file !== MAIN_TEMPLATE) hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), run);
       hb.parse(text); // compile() is lazy: parse now so syntax errors surface with their line
     } catch (error) {
-      const failed = annotate(error, file);
+      const failed = annotate(error, file, text);
       diagnostics.push(templateDiagnostic(failed, placeOf));
     }
   }
@@ -114,7 +114,7 @@ function failure(message: string, options: Located): TemplateFailure {
 }
 
 /** Turns whatever Handlebars threw into a TemplateFailure tied to the innermost template file. */
-function annotate(error: unknown, file: string): TemplateFailure {
+function annotate(error: unknown, file: string, text = ''): TemplateFailure {
   if (error instanceof TemplateFailure) {
     error.file ??= file;
     return error;
@@ -128,8 +128,17 @@ function annotate(error: unknown, file: string): TemplateFailure {
   if (parse) {
     return new TemplateFailure('Mẫu viết sai cú pháp Handlebars (kiểm tra các cặp {{ }} và {{#...}}{{/...}}).', Number(parse[1]), parse[2]!.length + 1, file);
   }
-  if (/The partial (\S+) could not be found/.test(e.message)) {
-    return new TemplateFailure(`Mẫu gọi mẫu con không tồn tại: ${e.message.replace('The partial ', '').replace(' could not be found', '')}.`, e.lineNumber ?? 1, (e.column ?? 0) + 1, file);
+  const partial = /The partial (\S+) could not be found/.exec(e.message);
+  if (partial) {
+    // Handlebars gives no place for a missing partial: find where this template calls it.
+    const at = text.search(new RegExp(`\\{\\{~?>\\s*${partial[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+    const before = text.slice(0, Math.max(at, 0)).split('\n');
+    return new TemplateFailure(
+      `Mẫu gọi mẫu con "${partial[1]}" nhưng không có tệp ${partial[1]}${TEMPLATE_SUFFIX}.`,
+      at < 0 ? 1 : before.length,
+      at < 0 ? 1 : before.at(-1)!.length + 1,
+      file,
+    );
   }
   return new TemplateFailure(`Mẫu bị lỗi: ${e.message}`, e.lineNumber ?? 1, (e.column ?? 0) + 1, file);
 }
