@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { Diagnostic, Place } from '../diagnostics.js';
 import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import type { Quantity } from '../vietnamese/number.js';
-import { add, around, divide, multiply, point, roundingHalfWidth, scale, subtract, type Interval } from './interval.js';
+import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
 import { isPercent, unitScale, wholeNumbersAreExact } from './units.js';
 
 /** How a derived value was obtained. */
@@ -158,7 +158,7 @@ function stated(input: NumberInput | undefined, unit: string): StatedValue | und
   if (!input) return undefined;
   const { quantity } = input;
   const exact = quantity.decimals === 0 && wholeNumbersAreExact(unit);
-  const interval = exact ? point(quantity.value) : around(quantity.value, roundingHalfWidth(quantity.decimals));
+  const interval = exact ? point(quantity.value) : rounded(quantity.value, roundingHalfWidth(quantity.decimals));
   return { quantity, place: input.place, interval };
 }
 
@@ -228,7 +228,7 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     if (!ratio || base.quantity.value.isZero()) return undefined;
     return {
       quantity: { value: value.value.div(base.quantity.value).minus(minus).times(HUNDRED), decimals, minIntegerDigits: 1 },
-      interval: scale({ lo: ratio.lo.minus(minus), hi: ratio.hi.minus(minus) }, HUNDRED),
+      interval: scale(shift(ratio, minus.negated()), HUNDRED),
       formula,
       inputs: [figure.value.stated?.place ?? figure.place, base.place],
     };

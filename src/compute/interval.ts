@@ -1,20 +1,45 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * The range a figure can stand for. `663.8` written to one decimal stands for
- * [663.75, 663.85]; a count written as `113` stands for exactly 113.
+ * The range of true values a written figure can stand for. `663,8` written to one decimal
+ * stands for [663,75; 663,85): half-up rounding sends 663,85 to 663,9, so that end is open.
+ * A count written as `113` stands for exactly 113.
  */
 export interface Interval {
   lo: Decimal;
   hi: Decimal;
+  /** Whether `lo` itself is outside the range. */
+  loOpen: boolean;
+  /** Whether `hi` itself is outside the range. */
+  hiOpen: boolean;
+}
+
+/** One end of a range: its value and whether the value itself is excluded. */
+interface Bound {
+  value: Decimal;
+  open: boolean;
+}
+
+function fromBounds(lo: Bound, hi: Bound): Interval {
+  return { lo: lo.value, hi: hi.value, loOpen: lo.open, hiOpen: hi.open };
 }
 
 export function point(value: Decimal): Interval {
-  return { lo: value, hi: value };
+  return { lo: value, hi: value, loOpen: false, hiOpen: false };
 }
 
-export function around(value: Decimal, halfWidth: Decimal): Interval {
-  return { lo: value.minus(halfWidth), hi: value.plus(halfWidth) };
+/**
+ * What `value`, rounded half away from zero (as people and Decimal.ROUND_HALF_UP round)
+ * with `halfWidth` = ½ unit in the last place, stands for: 2,9 → [2,85; 2,95),
+ * −2,9 → (−2,95; −2,85], 0 → (−0,05; 0,05).
+ */
+export function rounded(value: Decimal, halfWidth: Decimal): Interval {
+  return {
+    lo: value.minus(halfWidth),
+    hi: value.plus(halfWidth),
+    loOpen: value.lte(0),
+    hiOpen: value.gte(0),
+  };
 }
 
 /** Half a unit in the last written place: ½·10^−decimals. */
@@ -23,45 +48,59 @@ export function roundingHalfWidth(decimals: number): Decimal {
 }
 
 export function add(a: Interval, b: Interval): Interval {
-  return { lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi) };
+  return { lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi), loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen };
 }
 
 export function subtract(a: Interval, b: Interval): Interval {
-  return { lo: a.lo.minus(b.hi), hi: a.hi.minus(b.lo) };
+  return { lo: a.lo.minus(b.hi), hi: a.hi.minus(b.lo), loOpen: a.loOpen || b.hiOpen, hiOpen: a.hiOpen || b.loOpen };
+}
+
+export function shift(a: Interval, delta: Decimal): Interval {
+  return { ...a, lo: a.lo.plus(delta), hi: a.hi.plus(delta) };
 }
 
 export function scale(a: Interval, factor: Decimal): Interval {
-  const x = a.lo.times(factor);
-  const y = a.hi.times(factor);
-  return x.lte(y) ? { lo: x, hi: y } : { lo: y, hi: x };
+  const x = { value: a.lo.times(factor), open: a.loOpen };
+  const y = { value: a.hi.times(factor), open: a.hiOpen };
+  return factor.isNegative() ? fromBounds(y, x) : fromBounds(x, y);
 }
 
 export function multiply(a: Interval, b: Interval): Interval {
-  return hull([a.lo.times(b.lo), a.lo.times(b.hi), a.hi.times(b.lo), a.hi.times(b.hi)]);
+  return corners(a, b, (x, y) => x.times(y));
 }
 
-/** undefined when the divisor's range includes zero: the quotient is unbounded. */
+/** undefined when the divisor's range reaches zero: the quotient is unbounded. */
 export function divide(a: Interval, b: Interval): Interval | undefined {
   if (b.lo.lte(0) && b.hi.gte(0)) return undefined;
-  return hull([a.lo.div(b.lo), a.lo.div(b.hi), a.hi.div(b.lo), a.hi.div(b.hi)]);
-}
-
-function isPoint(a: Interval): boolean {
-  return a.lo.eq(a.hi);
+  return corners(a, b, (x, y) => x.div(y));
 }
 
 /**
- * Whether two ranges can hold the same true value: the XBRL Calculations 1.1 test.
- * Half-up rounding makes a written value's range half-open ([2,85; 2,95) for 2,9), so
- * ranges that only touch do not share a value: 2,8 and 2,9 for one figure are inconsistent.
+ * The range of `op` over two ranges, for an op monotone in each argument (× and ÷ away from
+ * a zero divisor): its ends are among the four corners, and an end is reached only when
+ * some corner giving it has both its inputs inside their ranges.
  */
-export function consistent(a: Interval, b: Interval): boolean {
-  if (isPoint(a) && isPoint(b)) return a.lo.eq(b.lo);
-  if (isPoint(a)) return b.lo.lte(a.lo) && a.lo.lt(b.hi);
-  if (isPoint(b)) return a.lo.lte(b.lo) && b.lo.lt(a.hi);
-  return a.lo.lt(b.hi) && b.lo.lt(a.hi);
+function corners(a: Interval, b: Interval, op: (x: Decimal, y: Decimal) => Decimal): Interval {
+  const ends = (r: Interval): Bound[] => [
+    { value: r.lo, open: r.loOpen },
+    { value: r.hi, open: r.hiOpen },
+  ];
+  const candidates = ends(a).flatMap((x) => ends(b).map((y) => ({ value: op(x.value, y.value), open: x.open || y.open })));
+  const extreme = (better: (x: Decimal, y: Decimal) => boolean): Bound =>
+    candidates.reduce((best, c) => (better(c.value, best.value) ? c : c.value.eq(best.value) ? { value: best.value, open: best.open && c.open } : best));
+  return fromBounds(
+    extreme((x, y) => x.lt(y)),
+    extreme((x, y) => x.gt(y)),
+  );
 }
 
-function hull(values: Decimal[]): Interval {
-  return { lo: Decimal.min(...values), hi: Decimal.max(...values) };
+/**
+ * Whether two ranges can hold the same true value: the XBRL Calculations 1.1 test, with
+ * each end open or closed as rounding makes it. So 2,8 and 2,9 written for one figure
+ * ([2,75; 2,85) and [2,85; 2,95)) are inconsistent: no value rounds to both.
+ */
+export function consistent(a: Interval, b: Interval): boolean {
+  const lo = a.lo.gt(b.lo) ? { value: a.lo, open: a.loOpen } : b.lo.gt(a.lo) ? { value: b.lo, open: b.loOpen } : { value: a.lo, open: a.loOpen || b.loOpen };
+  const hi = a.hi.lt(b.hi) ? { value: a.hi, open: a.hiOpen } : b.hi.lt(a.hi) ? { value: b.hi, open: b.hiOpen } : { value: a.hi, open: a.hiOpen || b.hiOpen };
+  return lo.value.lt(hi.value) || (lo.value.eq(hi.value) && !lo.open && !hi.open);
 }

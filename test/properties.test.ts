@@ -1,0 +1,162 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../src/check/run-rules.js';
+import { computeFigures } from '../src/compute/figures.js';
+import type { FigureInput, NumberInput } from '../src/validate/input.js';
+
+/**
+ * Property tests of the consistency rules: honest rounding is never flagged, and a
+ * stated value beyond what rounding allows always is. Seeded, so a failure replays.
+ */
+const RUNS = { seed: 20231205, numRuns: 300 };
+
+const place = { file: 'chi-tieu.yaml', line: 1, col: 1 };
+
+function written(value: Decimal, decimals: number): NumberInput {
+  return { quantity: { value: value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP), decimals, minIntegerDigits: 1 }, place };
+}
+
+/** The smallest number written with `decimals` decimals that is strictly above `bound`. */
+function justAbove(bound: Decimal, decimals: number): Decimal {
+  const step = new Decimal(10).pow(-decimals);
+  return bound.div(step).floor().plus(1).times(step);
+}
+
+const halfUnit = (decimals: number) => new Decimal(10).pow(-decimals).div(2);
+
+/** The extremes of x/y over x ∈ [x ± xh], y ∈ [y ± yh] (y kept away from zero): at the corners. */
+function quotientBounds(x: Decimal, xh: Decimal, y: Decimal, yh: Decimal): [Decimal, Decimal] {
+  const quotients = [x.minus(xh), x.plus(xh)].flatMap((n) => [y.minus(yh), y.plus(yh)].map((m) => n.div(m)));
+  return [Decimal.min(...quotients), Decimal.max(...quotients)];
+}
+
+/** An exact figure with up to four decimals, positive or negative. */
+const exact = (min: number) =>
+  fc.tuple(fc.integer({ min, max: 10 ** 9 }), fc.integer({ min: 0, max: 4 })).map(([n, k]) => new Decimal(n).div(10 ** k));
+const decimals = fc.integer({ min: 0, max: 3 });
+
+function findings(figures: FigureInput[], ruleId: string): string[] {
+  const computed = computeFigures(figures);
+  expect(computed.diagnostics).toEqual([]);
+  return runRules({ figures: computed.figures })
+    .filter((f) => f.ruleId === ruleId)
+    .map((f) => f.message);
+}
+
+const parts = fc.array(fc.tuple(exact(-(10 ** 9)), decimals), { minLength: 1, maxLength: 8 });
+
+function partInputs(values: [Decimal, number][]): FigureInput[] {
+  return values.map(([value, d], i) => ({ key: `p${i}`, place, name: `P${i}`, unit: 'tỷ đồng', value: written(value, d) }));
+}
+
+const total = (value: NumberInput, count: number): FigureInput => ({
+  key: 't',
+  place,
+  name: 'T',
+  unit: 'tỷ đồng',
+  value,
+  sum: Array.from({ length: count }, (_, i) => ({ key: `p${i}`, place })),
+});
+
+describe('total against its parts', () => {
+  it('is never flagged when the total is the exact sum, each side rounded at any precision', () => {
+    fc.assert(
+      fc.property(parts, decimals, (values, totalDecimals) => {
+        const sum = values.reduce((s, [v]) => s.plus(v), new Decimal(0));
+        expect(findings([...partInputs(values), total(written(sum, totalDecimals), values.length)], 'total-parts')).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is always flagged when the total is off by more than the rounding of all sides', () => {
+    fc.assert(
+      fc.property(parts, decimals, fc.boolean(), (values, totalDecimals, above) => {
+        const inputs = partInputs(values);
+        const sumOfWritten = inputs.reduce((s, p) => s.plus(p.value!.quantity.value), new Decimal(0));
+        const tolerance = values.reduce((s, [, d]) => s.plus(halfUnit(d)), halfUnit(totalDecimals));
+        const off = justAbove(tolerance, totalDecimals);
+        const stated = above ? sumOfWritten.plus(off) : sumOfWritten.minus(off);
+        const statedTotal = { quantity: { value: stated, decimals: totalDecimals, minIntegerDigits: 1 }, place };
+        expect(findings([...inputs, total(statedTotal, values.length)], 'total-parts')).toHaveLength(1);
+      }),
+      RUNS,
+    );
+  });
+});
+
+const ratioFigures = (numerator: NumberInput, denominator: NumberInput, stated: NumberInput): FigureInput[] => [
+  { key: 'a', place, name: 'A', unit: 'tỷ đồng', value: numerator },
+  { key: 'b', place, name: 'B', unit: 'tỷ đồng', value: denominator },
+  { key: 'r', place, name: 'R', unit: '%', value: stated, ratio: [{ key: 'a', place }, { key: 'b', place }] },
+];
+
+describe('ratio against its figures', () => {
+  it('is never flagged when the ratio is computed from the exact figures and rounded', () => {
+    fc.assert(
+      fc.property(exact(0), decimals, exact(1), decimals, decimals, (a, ad, b, bd, rd) => {
+        const numerator = written(a, ad);
+        const denominator = written(b, bd);
+        fc.pre(!denominator.quantity.value.minus(halfUnit(bd)).lte(0));
+        const ratio = written(a.div(b).times(100), rd);
+        expect(findings(ratioFigures(numerator, denominator, ratio), 'ratio')).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is always flagged when the ratio lies beyond what the rounded figures allow', () => {
+    fc.assert(
+      fc.property(exact(0), decimals, exact(1), decimals, decimals, fc.boolean(), (a, ad, b, bd, rd, above) => {
+        const numerator = written(a, ad);
+        const denominator = written(b, bd);
+        const [n, m] = [numerator.quantity.value, denominator.quantity.value];
+        fc.pre(m.minus(halfUnit(bd)).gt(0));
+        const [low, high] = quotientBounds(n, halfUnit(ad), m, halfUnit(bd));
+        const highest = high.times(100).plus(halfUnit(rd));
+        const lowest = low.times(100).minus(halfUnit(rd));
+        const stated = above ? justAbove(highest, rd) : justAbove(lowest.negated(), rd).negated();
+        const ratio = { quantity: { value: stated, decimals: rd, minIntegerDigits: 1 }, place };
+        expect(findings(ratioFigures(numerator, denominator, ratio), 'ratio')).toHaveLength(1);
+      }),
+      RUNS,
+    );
+  });
+});
+
+const growthFigure = (value: NumberInput, lastYear: NumberInput, change: NumberInput): FigureInput[] => [
+  { key: 'g', place, name: 'G', unit: 'tỷ đồng', value, lastYear, change },
+];
+
+describe('growth rate against this year and cùng kỳ', () => {
+  it('is never flagged when the rate is computed from the exact figures and rounded', () => {
+    fc.assert(
+      fc.property(exact(0), decimals, exact(1), decimals, decimals, (v, vd, c, cd, rd) => {
+        const lastYear = written(c, cd);
+        fc.pre(lastYear.quantity.value.minus(halfUnit(cd)).gt(0));
+        const change = written(v.div(c).minus(1).times(100), rd);
+        expect(findings(growthFigure(written(v, vd), lastYear, change), 'growth-rate')).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is always flagged when the rate lies beyond what the rounded figures allow', () => {
+    fc.assert(
+      fc.property(exact(0), decimals, exact(1), decimals, decimals, fc.boolean(), (v, vd, c, cd, rd, above) => {
+        const value = written(v, vd);
+        const lastYear = written(c, cd);
+        const [x, y] = [value.quantity.value, lastYear.quantity.value];
+        fc.pre(y.minus(halfUnit(cd)).gt(0));
+        const [low, high] = quotientBounds(x, halfUnit(vd), y, halfUnit(cd));
+        const highest = high.minus(1).times(100).plus(halfUnit(rd));
+        const lowest = low.minus(1).times(100).minus(halfUnit(rd));
+        const stated = above ? justAbove(highest, rd) : justAbove(lowest.negated(), rd).negated();
+        const change = { quantity: { value: stated, decimals: rd, minIntegerDigits: 1 }, place };
+        expect(findings(growthFigure(value, lastYear, change), 'growth-rate')).toHaveLength(1);
+      }),
+      RUNS,
+    );
+  });
+});
