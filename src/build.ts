@@ -1,50 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runRules } from './check/run-rules.js';
-import { computeFigures, type Figure } from './compute/figures.js';
+import { analyzeYear, type Workspace } from './analyze.js';
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { emitDocx } from './emit/docx.js';
 import { writeFileAtomic } from './emit/write-atomic.js';
-import { displayPath, loadYear } from './load/load-year.js';
+import { displayPath } from './load/load-year.js';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
 import { renderDocument, type ReportDocument, type TemplateSource } from './render/document.js';
-import { decodeYear } from './validate/decode.js';
-import type { YearInput } from './validate/input.js';
-import { validateFiles } from './validate/validate.js';
-
-export interface Workspace {
-  /** The project folder: data/<year>/ and, optionally, templates/. */
-  root: string;
-  /** Where paths in messages are shown relative to. */
-  cwd: string;
-}
-
-export interface Analysis {
-  input: YearInput;
-  figures: ReadonlyMap<string, Figure>;
-  /** What the rules found, at each rule's own severity. */
-  findings: Diagnostic[];
-  /** Warnings of the earlier stages: unknown files, zero denominators that a stated value covers. */
-  warnings: Diagnostic[];
-}
-
-/**
- * Runs load → validate → compute → check on one year. Throws InputError with every
- * problem at once when the data cannot be read.
- */
-export function analyzeYear(workspace: Workspace, year: number): Analysis {
-  const loaded = loadYear(workspace.root, year, workspace.cwd);
-  // A file whose YAML did not parse has its syntax errors already; validating it would only add noise.
-  const parsed = loaded.files.filter((f) => f.tree !== null || f.source.text.trim() === '');
-  const inputProblems = [...loaded.diagnostics, ...validateFiles(parsed)];
-  failOnErrors(inputProblems);
-
-  const decoded = decodeYear(year, loaded.files);
-  const computed = computeFigures(decoded.input.figures);
-  const problems = [...inputProblems, ...decoded.diagnostics, ...computed.diagnostics];
-  failOnErrors(problems);
-  return { input: decoded.input, figures: computed.figures, findings: runRules({ figures: computed.figures }), warnings: problems };
-}
 
 export interface Compiled {
   document: ReportDocument;
@@ -52,9 +14,20 @@ export interface Compiled {
   warnings: Diagnostic[];
 }
 
-/** Analyzes the year and renders its document; the rules' findings become warnings. */
-export function compileReport(workspace: Workspace, year: number): Compiled {
+export interface BuildOptions {
+  /** Where to write the .docx, relative to the working folder; default out/bao-cao-<year>.docx. */
+  out?: string;
+  /** Fail on the check's errors instead of printing them as warnings. */
+  strict?: boolean;
+}
+
+/**
+ * Analyzes the year and renders its document. The check's findings become warnings, so the
+ * report prints the figures as stated (principle 2); with `strict`, its errors stop the build.
+ */
+export function compileReport(workspace: Workspace, year: number, options: BuildOptions = {}): Compiled {
   const { input, figures, findings, warnings } = analyzeYear(workspace, year);
+  if (options.strict) failOnErrors(findings);
   const rendered = renderDocument(input, figures, templateSource(workspace));
   failOnErrors(rendered.diagnostics);
   return {
@@ -77,9 +50,10 @@ export function defaultOutput(workspace: Workspace, year: number): string {
 export async function buildReport(
   workspace: Workspace,
   year: number,
-  out?: string,
+  options: BuildOptions = {},
 ): Promise<{ shownOutput: string; warnings: Diagnostic[] }> {
-  const { document, warnings } = compileReport(workspace, year);
+  const { out } = options;
+  const { document, warnings } = compileReport(workspace, year, options);
   const bytes = await emitDocx(document);
   const output = out ? path.resolve(workspace.cwd, out) : defaultOutput(workspace, year);
   if (!out) fs.mkdirSync(path.dirname(output), { recursive: true });

@@ -45,6 +45,11 @@ export function formatPlace(place: Place): string {
   return `${place.file}:${place.line}:${place.col}`;
 }
 
+/** Orders diagnostics as a reader goes through the files: by file, then line, then column. */
+export function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.place.file.localeCompare(b.place.file) || a.place.line - b.place.line || a.place.col - b.place.col;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

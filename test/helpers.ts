@@ -24,10 +24,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process, as bin/report.js does, in folder `cwd`. */
-export async function cli(args: string[], cwd: string): Promise<CliResult> {
+export async function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env });
   return { code, stdout, stderr };
 }
 

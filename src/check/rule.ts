@@ -1,8 +1,10 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Figure } from '../compute/figures.js';
+import type { TextReference } from '../text/data-text.js';
+import type { YearInput } from '../validate/input.js';
 
 export interface RuleMeta {
-  /** Stable ASCII id, shown with every finding. */
+  /** Stable ASCII id, shown with every finding and used in data/kiem-tra.yaml. */
   id: string;
   /** What the rule checks, in Vietnamese. */
   description: string;
@@ -10,7 +12,10 @@ export interface RuleMeta {
 }
 
 export interface RuleContext {
+  input: YearInput;
   figures: ReadonlyMap<string, Figure>;
+  /** Every `{{...}}` of the data's texts. */
+  references: readonly TextReference[];
 }
 
 export type Finding = Omit<Diagnostic, 'ruleId' | 'severity'>;

@@ -1,21 +1,44 @@
-import type { Diagnostic } from '../diagnostics.js';
+import { byPlace, type Diagnostic } from '../diagnostics.js';
+import type { RuleLevels } from './config.js';
 import type { Rule, RuleContext } from './rule.js';
+import { countWhole } from './rules/count-whole.js';
 import { growthRate } from './rules/growth-rate.js';
+import { partExceedsWhole } from './rules/part-exceeds-whole.js';
+import { percentagePoints } from './rules/percentage-points.js';
 import { planShare } from './rules/plan-share.js';
 import { product } from './rules/product.js';
 import { ratio } from './rules/ratio.js';
 import { restatedFigure } from './rules/restated-figure.js';
+import { shareRange } from './rules/share-range.js';
+import { textReference } from './rules/text-reference.js';
 import { totalParts } from './rules/total-parts.js';
+import { unusedFigure } from './rules/unused-figure.js';
 
-export const RULES: readonly Rule[] = [totalParts, product, ratio, planShare, growthRate, restatedFigure];
+export const RULES: readonly Rule[] = [
+  totalParts,
+  product,
+  ratio,
+  planShare,
+  growthRate,
+  restatedFigure,
+  partExceedsWhole,
+  shareRange,
+  countWhole,
+  percentagePoints,
+  unusedFigure,
+  textReference,
+];
 
-/** Runs every rule on the computed figures; findings come back sorted by place. */
-export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
+/**
+ * Runs every rule not turned off on the computed figures, each at its configured level;
+ * findings come back sorted by place.
+ */
+export function runRules(context: RuleContext, levels: RuleLevels = new Map(), rules: readonly Rule[] = RULES): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
-    rule.check(context, (finding) => diagnostics.push({ ruleId: rule.meta.id, severity: rule.meta.defaultSeverity, ...finding }));
+    const level = levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+    if (level === 'off') continue;
+    rule.check(context, (finding) => diagnostics.push({ ruleId: rule.meta.id, severity: level, ...finding }));
   }
-  return diagnostics.sort(
-    (a, b) => a.place.file.localeCompare(b.place.file) || a.place.line - b.place.line || a.place.col - b.place.col,
-  );
+  return diagnostics.sort(byPlace);
 }

@@ -1,12 +1,18 @@
-import { Command, CommanderError } from 'commander';
-import { buildReport } from '../build.js';
-import { InputError, RunError } from '../diagnostics.js';
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { checkYear } from '../check/check-year.js';
+import { RULES } from '../check/run-rules.js';
+import { hasErrors, InputError, RunError } from '../diagnostics.js';
+import { stepSummary } from './formats/github.js';
+import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The environment variables the CLI reads: GITHUB_STEP_SUMMARY. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export const EXIT = { ok: 0, badInput: 1, couldNotRun: 2 } as const;
@@ -24,7 +30,17 @@ function parseYear(text: string): number {
   return Number(text);
 }
 
-function program(io: Io): Command {
+/** The job summary is an extra for CI: failing to write it is said, but does not fail the check. */
+function appendStepSummary(file: string, markdown: string, io: Io): void {
+  try {
+    fs.appendFileSync(file, markdown);
+  } catch (error) {
+    io.stderr(`Cảnh báo: không ghi được GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? 'lỗi hệ thống'}).\n`);
+  }
+}
+
+/** The command line; an action that ends with a finding rather than an error sets `outcome.exitCode`. */
+function program(io: Io, outcome: { exitCode: number }): Command {
   const cli = new Command('report')
     .usage('[tùy chọn] [lệnh]')
     .description('Biên dịch báo cáo tình hình kinh tế - xã hội năm của UBND xã/phường/thị trấn từ dữ liệu YAML ra văn bản .docx theo Nghị định 30/2020/NĐ-CP.')
@@ -41,16 +57,41 @@ function program(io: Io): Command {
     .usage('[tùy chọn] <năm>')
     .argument('<năm>', 'năm báo cáo, ví dụ 2023')
     .option('-o, --out <tệp>', 'nơi lưu tệp .docx (mặc định: out/bao-cao-<năm>.docx)')
+    .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
     .helpOption('-h, --help', 'hiện trợ giúp')
     .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
-    .action(async (yearText: string, options: { out?: string }) => {
+    .action(async (yearText: string, options: { out?: string; strict?: boolean }) => {
       const year = parseYear(yearText);
-      const result = await buildReport({ root: io.cwd, cwd: io.cwd }, year, options.out);
+      // Loaded on demand: check never pays for the templates and the .docx writer.
+      const { buildReport } = await import('../build.js');
+      const result = await buildReport({ root: io.cwd, cwd: io.cwd }, year, options);
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);
       }
       io.stdout(`Đã tạo báo cáo năm ${year}: ${result.shownOutput}\n`);
+    });
+
+  cli
+    .command('check')
+    .description('Kiểm tra số liệu của một năm: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.')
+    .usage('[tùy chọn] <năm>')
+    .argument('<năm>', 'năm báo cáo, ví dụ 2023')
+    .addOption(
+      new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc), json, github (GitHub Actions), sarif')
+        .choices(Object.keys(FORMATS))
+        .default('stylish'),
+    )
+    .helpOption('-h, --help', 'hiện trợ giúp')
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+    .action((yearText: string, options: { format: string }) => {
+      const year = parseYear(yearText);
+      const result = checkYear({ root: io.cwd, cwd: io.cwd }, year);
+      const report = { year, ...result, rules: RULES.map((r) => r.meta) };
+      io.stdout(FORMATS[options.format]!(report));
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(report), io);
+      outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
     });
   return cli;
 }
@@ -58,16 +99,19 @@ function program(io: Io): Command {
 const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
   'commander.missingArgument': () => 'Thiếu năm báo cáo. Ví dụ: report build 2023.',
   'commander.unknownOption': (e) => `Không có tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Xem report --help.`,
-  'commander.unknownCommand': (e) => `Không có lệnh ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Các lệnh: build. Xem report --help.`,
+  'commander.unknownCommand': (e) => `Không có lệnh ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Các lệnh: build, check. Xem report --help.`,
   'commander.excessArguments': () => 'Thừa tham số. Ví dụ đúng: report build 2023.',
+  'commander.invalidArgument': (e) =>
+    `Giá trị ${/argument '([^']*)'/.exec(e.message)?.[1] ?? ''} không hợp lệ. ${/Allowed choices are (.*)\./.exec(e.message)?.[1] ? `Chọn một trong: ${/Allowed choices are (.*)\./.exec(e.message)![1]}.` : 'Xem report --help.'}`,
   'commander.optionMissingArgument': (e) => `Tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''} cần một giá trị.`,
 };
 
 /** Runs the CLI on `argv` (without node and the script); returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
-    await program(io).parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    const outcome = { exitCode: EXIT.ok };
+    await program(io, outcome).parseAsync(argv, { from: 'user' });
+    return outcome.exitCode;
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr(formatDiagnostics(error.diagnostics));

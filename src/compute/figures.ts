@@ -43,6 +43,8 @@ export interface Figure {
   changeAmount: Measure;
   /** The figure this one restates, when it is a restatement (nhac_lai). */
   restates?: Figure;
+  /** Its named parts (trong đó), with where each was named. */
+  ofWhich: { figure: Figure; place: Place }[];
 }
 
 /** What the report prints for a measure: the stated value if any (principle 2), else the derived one. */
@@ -50,7 +52,8 @@ export function printed(measure: Measure): Quantity | undefined {
   return measure.stated?.quantity ?? measure.derived?.quantity;
 }
 
-function rangeOf(measure: Measure): Interval | undefined {
+/** The range of true values the printed value stands for. */
+export function printedRange(measure: Measure): Interval | undefined {
   return measure.stated?.interval ?? measure.derived?.interval;
 }
 
@@ -85,7 +88,7 @@ export function computeFigures(inputs: FigureInput[]): { figures: Map<string, Fi
         ruleId: 'figure-cycle',
         severity: 'error',
         place: ref.place,
-        message: `Chỉ tiêu "${ref.key}" được tính từ chính nó (vòng lặp tong/tich/chia/nhac_lai). Bỏ tham chiếu vòng.`,
+        message: `Chỉ tiêu "${ref.key}" được tính từ chính nó (vòng lặp tong/tich/chia/trong_do/nhac_lai). Bỏ tham chiếu vòng.`,
       });
       return undefined;
     }
@@ -120,13 +123,17 @@ function computeFigure(
     change: { stated: stated(input.change, '%') },
     changeAmount: { stated: stated(input.changeAmount, unit) },
     restates,
+    ofWhich: (input.ofWhich ?? []).flatMap((ref) => {
+      const part = resolve(ref);
+      return part ? [{ figure: part, place: ref.place }] : [];
+    }),
   };
 
   if (restates) {
     // A restatement inherits every measure it does not state, and is checked against the original.
     const inherit = (own: Measure, original: Measure): Measure => {
       const quantity = printed(original);
-      const interval = rangeOf(original);
+      const interval = printedRange(original);
       return quantity && interval
         ? { ...own, derived: { quantity, interval, formula: 'restated', inputs: [original.stated?.place ?? restates.place] } }
         : own;
@@ -176,7 +183,7 @@ function deriveValue(
   for (const ref of refs) {
     const figure = resolve(ref);
     const quantity = figure && printed(figure.value);
-    const range = figure && rangeOf(figure.value);
+    const range = figure && printedRange(figure.value);
     if (!figure || !quantity || !range) return undefined;
     // Work in base units (đồng, not tỷ đồng), so parts in other scales add up.
     const base = unitScale(figure.unit);
@@ -221,7 +228,7 @@ function deriveValue(
 /** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
 function deriveComparisons(figure: Figure, digits: number | undefined): void {
   const value = printed(figure.value);
-  const range = rangeOf(figure.value);
+  const range = printedRange(figure.value);
   if (!value || !range) return;
   const percentOf = (base: StatedValue, formula: Formula, decimals: number, minus: Decimal): DerivedValue | undefined => {
     const ratio = divide(range, base.interval);

@@ -19,3 +19,16 @@ export function isPercent(unit: string): boolean {
 export function wholeNumbersAreExact(unit: string): boolean {
   return !isPercent(unit) && unitScale(unit).eq(1);
 }
+
+/** Units of things measured rather than counted: money, mass, area, length, volume, time. */
+const MEASURE_WORDS = new Set(['đồng', 'tạ', 'tấn', 'kg', 'g', 'ha', 'sào', 'mẫu', 'm', 'cm', 'mm', 'km', 'm2', 'm²', 'km2', 'km²', 'm3', 'm³', 'lít', 'kwh', 'giờ', 'ngày', 'tháng', 'năm']);
+
+/**
+ * Whether the unit counts things (hộ, người, vụ, đồng chí, vỏ mộ), so its values are whole
+ * and not negative. The last word decides: `đồng chí` counts people, `triệu đồng` is money.
+ */
+export function isCount(unit: string): boolean {
+  const words = unit.trim().toLowerCase().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  return last !== '' && !isPercent(unit) && !unit.includes('/') && unitScale(unit).eq(1) && !MEASURE_WORDS.has(last);
+}

@@ -31,6 +31,27 @@ function readFile(file: string, shown: string): Buffer {
   }
 }
 
+/** Reads and parses one YAML file; a file that is not UTF-8 text has no source. */
+export function readYamlFile(fullPath: string, cwd: string): { source?: SourceFile; tree: YamlNode | null; diagnostics: Diagnostic[] } {
+  const shown = displayPath(fullPath, cwd);
+  const text = decodeText(readFile(fullPath, shown));
+  if (text === undefined) {
+    return {
+      tree: null,
+      diagnostics: [
+        {
+          ruleId: 'not-utf8',
+          severity: 'error',
+          place: { file: shown, line: 1, col: 1 },
+          message: 'Tệp không phải văn bản UTF-8. Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hóa UTF-8.',
+        },
+      ],
+    };
+  }
+  const source = new SourceFile(shown, text);
+  return { source, ...parseYaml(source) };
+}
+
 /** A display path: relative to the working folder when inside it, with the OS's separators. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
@@ -70,22 +91,9 @@ export function loadYear(root: string, year: number, cwd: string): LoadedYear {
       });
       continue;
     }
-    const fullPath = path.join(folder, fileName);
-    const shown = displayPath(fullPath, cwd);
-    const text = decodeText(readFile(fullPath, shown));
-    if (text === undefined) {
-      diagnostics.push({
-        ruleId: 'not-utf8',
-        severity: 'error',
-        place: { file: shown, line: 1, col: 1 },
-        message: 'Tệp không phải văn bản UTF-8. Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hóa UTF-8.',
-      });
-      continue;
-    }
-    const source = new SourceFile(shown, text);
-    const parsed = parseYaml(source);
-    diagnostics.push(...parsed.diagnostics);
-    files.push({ kind, source, tree: parsed.tree });
+    const read = readYamlFile(path.join(folder, fileName), cwd);
+    diagnostics.push(...read.diagnostics);
+    if (read.source) files.push({ kind, source: read.source, tree: read.tree });
   }
   for (const fileName of present.values()) {
     diagnostics.push({

@@ -4,7 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
-import { renderDataText, type TextScope } from './data-text.js';
+import { renderDataText, type TextScope } from '../text/data-text.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { MAIN_TEMPLATE, renderTemplates } from './templates.js';
 

@@ -109,6 +109,7 @@ function decodeFigure(
   figure.sum = refs('tong');
   figure.product = refs('tich');
   figure.ratio = refs('chia');
+  figure.ofWhich = refs('trong_do');
   const restates = entry(map, 'nhac_lai');
   if (restates?.kind === 'scalar') figure.restates = { key: String(restates.value), place: restates.place };
   return figure;

@@ -36,6 +36,8 @@ export interface FigureInput {
   sum?: FigureRef[];
   product?: FigureRef[];
   ratio?: FigureRef[];
+  /** Named parts (trong đó) that need not cover the figure, but cannot exceed it. */
+  ofWhich?: FigureRef[];
   restates?: FigureRef;
 }
 

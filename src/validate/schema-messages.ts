@@ -23,6 +23,8 @@ export function schemaMessage(error: ErrorObject): string {
     case 'pattern':
     case 'propertyNames':
       return `${field} không hợp lệ: mã chỉ dùng chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ tong_thu_ngan_sach).`;
+    case 'enum':
+      return `${field} phải là một trong: ${(params.allowedValues as unknown[]).join(', ')}.`;
     case 'minLength':
       return `${field} không được để trống.`;
     case 'minItems':

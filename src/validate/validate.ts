@@ -5,7 +5,8 @@ import addFormats from 'ajv-formats';
 import { schemaFileName } from '../catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-year.js';
-import { nodeAt, toPlain } from '../load/yaml-tree.js';
+import type { SourceFile } from '../load/source-file.js';
+import { nodeAt, toPlain, type YamlNode } from '../load/yaml-tree.js';
 import { SCHEMAS_DIR } from '../package-paths.js';
 import { schemaMessage } from './schema-messages.js';
 
@@ -23,23 +24,24 @@ function validators(): Map<string, ValidateFunction> {
 
 /** Validates every loaded file against its schema; each error names its file:line:col. */
 export function validateFiles(files: LoadedFile[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const validate = validators().get(schemaFileName(file.kind));
-    if (!validate) throw new Error(`schema missing for ${file.kind.name}`);
-    if (validate(toPlain(file.tree))) continue;
-    for (const error of relevantErrors(validate.errors ?? [])) {
-      const { node, keyPlace } = nodeAt(file.tree, error.instancePath);
-      const offending =
-        error.keyword === 'additionalProperties'
-          ? nodeAt(file.tree, `${error.instancePath}/${String(error.params.additionalProperty)}`).keyPlace
-          : undefined;
-      const place =
-        offending ?? (error.keyword === 'required' || error.keyword === 'false schema' ? keyPlace : undefined) ?? node?.place ?? file.source.placeAt(0);
-      diagnostics.push({ ruleId: 'schema', severity: 'error', place, message: schemaMessage(error) });
-    }
-  }
-  return diagnostics;
+  return files.flatMap((file) => validateTree(schemaFileName(file.kind), file.tree, file.source));
+}
+
+/** Validates one parsed YAML file against a schema of schemas/, by file name. */
+export function validateTree(schemaFile: string, tree: YamlNode | null, source: SourceFile): Diagnostic[] {
+  const validate = validators().get(schemaFile);
+  if (!validate) throw new Error(`schema missing: ${schemaFile}`);
+  if (validate(toPlain(tree))) return [];
+  return relevantErrors(validate.errors ?? []).map((error) => {
+    const { node, keyPlace } = nodeAt(tree, error.instancePath);
+    const offending =
+      error.keyword === 'additionalProperties'
+        ? nodeAt(tree, `${error.instancePath}/${String(error.params.additionalProperty)}`).keyPlace
+        : undefined;
+    const place =
+      offending ?? (error.keyword === 'required' || error.keyword === 'false schema' ? keyPlace : undefined) ?? node?.place ?? source.placeAt(0);
+    return { ruleId: 'schema', severity: 'error' as const, place, message: schemaMessage(error) };
+  });
 }
 
 /**

@@ -1,0 +1,31 @@
+import { isCount } from '../../compute/units.js';
+import { formatWithUnit } from '../../vietnamese/number.js';
+import type { Rule } from '../rule.js';
+
+const WHERE = { value: 'gia_tri', plan: 'ke_hoach', lastYear: 'cung_ky' } as const;
+
+export const countWhole: Rule = {
+  meta: {
+    id: 'count-whole',
+    description: 'Số đếm (hộ, người, vụ, hồ sơ...) phải là số nguyên không âm.',
+    defaultSeverity: 'error',
+  },
+  check(context, report) {
+    for (const input of context.input.figures) {
+      const unit = input.unit ?? context.figures.get(input.key)?.unit ?? '';
+      if (!isCount(unit)) continue;
+      for (const [field, name] of Object.entries(WHERE) as [keyof typeof WHERE, string][]) {
+        const number = input[field];
+        if (!number) continue;
+        const { value } = number.quantity;
+        if (value.isInteger() && !value.isNegative()) continue;
+        report({
+          place: number.place,
+          message:
+            `${name} của "${input.key}" là ${formatWithUnit(number.quantity, unit)}, nhưng "${unit}" là đơn vị đếm: ` +
+            `số phải nguyên và không âm. Sửa số liệu, hoặc sửa don_vi nếu đây không phải số đếm.`,
+        });
+      }
+    }
+  },
+};

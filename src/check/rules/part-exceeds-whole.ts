@@ -1,0 +1,48 @@
+import { Decimal } from 'decimal.js';
+import { printed, printedRange, type Figure } from '../../compute/figures.js';
+import { add, point, scale, type Interval } from '../../compute/interval.js';
+import { unitScale } from '../../compute/units.js';
+import { formatWithUnit } from '../../vietnamese/number.js';
+import type { Rule } from '../rule.js';
+
+/** The sum of the named parts in the whole's unit (parts may be in triệu đồng, the whole in tỷ đồng). */
+function partsTotal(whole: Figure): { value: Decimal; range: Interval } | undefined {
+  let value = new Decimal(0);
+  let range = point(value);
+  for (const { figure } of whole.ofWhich) {
+    const partValue = printed(figure.value);
+    const partRange = printedRange(figure.value);
+    if (!partValue || !partRange) return undefined;
+    const factor = unitScale(figure.unit).div(unitScale(whole.unit));
+    value = value.plus(partValue.value.times(factor));
+    range = add(range, scale(partRange, factor));
+  }
+  return { value, range };
+}
+
+export const partExceedsWhole: Rule = {
+  meta: {
+    id: 'part-exceeds-whole',
+    description: 'Các phần nêu "trong đó" (trong_do) cộng lại không được lớn hơn chỉ tiêu chứa chúng.',
+    defaultSeverity: 'error',
+  },
+  check(context, report) {
+    for (const whole of context.figures.values()) {
+      const wholeValue = printed(whole.value);
+      const wholeRange = printedRange(whole.value);
+      const parts = whole.ofWhich.length > 0 ? partsTotal(whole) : undefined;
+      if (!wholeValue || !wholeRange || !parts) continue;
+      const { lo, loOpen } = parts.range;
+      if (lo.lt(wholeRange.hi) || (lo.eq(wholeRange.hi) && !loOpen && !wholeRange.hiOpen)) continue;
+      const names = whole.ofWhich.map(({ figure }) => `"${figure.name}"`).join(', ');
+      const shownParts = formatWithUnit({ value: parts.value, decimals: wholeValue.decimals, minIntegerDigits: 1 }, whole.unit);
+      report({
+        place: whole.value.stated?.place ?? whole.place,
+        message:
+          `"${whole.name}" (${whole.key}) ghi ${formatWithUnit(wholeValue, whole.unit)}, nhỏ hơn phần "trong đó" ${names} ` +
+          `là ${shownParts}. Một phần không thể lớn hơn toàn bộ: kiểm tra lại hai số liệu.`,
+        related: whole.ofWhich.map(({ figure }) => figure.value.stated?.place ?? figure.place),
+      });
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { byFile, counts, portablePath, type Formatter } from './report.js';
+
+const SEVERITY_NUMBERS = { warning: 1, error: 2 } as const;
+
+/**
+ * For programs: ESLint's JSON shape (one result per file with its messages; severity 2 is an
+ * error, 1 a warning), so tools written for ESLint's output read it; `related` is ours.
+ */
+export const json: Formatter = ({ diagnostics }) => {
+  const results = [...byFile(diagnostics)].map(([file, group]) => ({
+    filePath: portablePath(file),
+    messages: group.map((d) => ({
+      ruleId: d.ruleId,
+      severity: SEVERITY_NUMBERS[d.severity],
+      message: d.message,
+      line: d.place.line,
+      column: d.place.col,
+      related: (d.related ?? []).map((p) => ({ filePath: portablePath(p.file), line: p.line, column: p.col })),
+    })),
+    errorCount: counts(group).errors,
+    warningCount: counts(group).warnings,
+  }));
+  return `${JSON.stringify(results, null, 2)}\n`;
+};

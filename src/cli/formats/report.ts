@@ -1,0 +1,30 @@
+import type { RuleMeta } from '../../check/rule.js';
+import type { Diagnostic } from '../../diagnostics.js';
+
+/** What `report check` found, as every output format receives it. */
+export interface CheckReport {
+  year: number;
+  diagnostics: readonly Diagnostic[];
+  /** false when the data could not be read, so the rules did not run. */
+  complete: boolean;
+  rules: readonly RuleMeta[];
+}
+
+export type Formatter = (report: CheckReport) => string;
+
+export function counts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+/** Paths as CI tools and SARIF want them: forward slashes on every OS. */
+export function portablePath(file: string): string {
+  return file.replaceAll('\\', '/');
+}
+
+/** The diagnostics grouped by file, files in order of first appearance. */
+export function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) groups.set(d.place.file, [...(groups.get(d.place.file) ?? []), d]);
+  return groups;
+}

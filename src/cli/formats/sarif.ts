@@ -1,0 +1,41 @@
+import type { Place } from '../../diagnostics.js';
+import { portablePath, type Formatter } from './report.js';
+
+const location = (place: Place) => ({
+  physicalLocation: {
+    artifactLocation: { uri: encodeURI(portablePath(place.file)) },
+    region: { startLine: place.line, startColumn: place.col },
+  },
+});
+
+/** For code-scanning tools: SARIF 2.1.0, one run, the rules as the tool's rule list. */
+export const sarif: Formatter = ({ diagnostics, rules }) => {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'report',
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              defaultConfiguration: { level: r.defaultSeverity },
+            })),
+          },
+        },
+        results: diagnostics.map((d) => ({
+          ruleId: d.ruleId,
+          ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
+          level: d.severity,
+          message: { text: d.message },
+          locations: [location(d.place)],
+          ...(d.related?.length ? { relatedLocations: d.related.map((p, id) => ({ id, ...location(p) })) } : {}),
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

@@ -1,0 +1,161 @@
+import type { Diagnostic, Place } from '../diagnostics.js';
+import { printed, type Figure, type Measure } from '../compute/figures.js';
+import type { HelperWord, YearWord } from '../reference-words.js';
+import { closestWord } from './closest-word.js';
+import type { SectionInput, TextInput, YearInput } from '../validate/input.js';
+import { absolute, formatNumber, formatWithUnit } from '../vietnamese/number.js';
+
+/** What a data text can refer to: the year's figures and the report's years. */
+export interface TextScope {
+  figures: ReadonlyMap<string, Figure>;
+  year: number;
+}
+
+type Helper = (figure: Figure) => string | undefined;
+
+const valueOf = (measure: Measure, unit: string) => {
+  const quantity = printed(measure);
+  return quantity && formatWithUnit(quantity, unit);
+};
+
+const numberOf = (measure: Measure) => {
+  const quantity = printed(measure);
+  return quantity && formatNumber(quantity);
+};
+
+const magnitudeOf = (measure: Measure, unit: string) => {
+  const quantity = printed(measure);
+  return quantity && formatWithUnit(absolute(quantity), unit);
+};
+
+/** "tăng 2,9%" or "giảm 19,7%": the word follows the sign; a change that rounds to zero is "không thay đổi". */
+const directionOf = (measure: Measure, unit: string) => {
+  const quantity = printed(measure);
+  if (!quantity) return undefined;
+  if (/^[0.,]+$/.test(formatNumber(absolute(quantity)))) return 'không thay đổi';
+  return `${quantity.value.isNegative() ? 'giảm' : 'tăng'} ${formatWithUnit(absolute(quantity), unit)}`;
+};
+
+/** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
+const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
+  so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
+  tang_giam: { helper: (f) => directionOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
+  muc_tang_giam: { helper: (f) => magnitudeOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
+  chenh_lech: { helper: (f) => directionOf(f.changeAmount, f.unit), needs: 'chenh_lech hoặc cung_ky' },
+  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
+  ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
+  cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },
+};
+
+const YEARS: Record<YearWord, (year: number) => number> = {
+  nam: (year) => year,
+  nam_truoc: (year) => year - 1,
+  nam_sau: (year) => year + 1,
+};
+
+const REFERENCE = /\{\{\s*([^{}]*?)\s*\}\}|\{\{|\}\}/g;
+
+/** One `{{...}}` of a data text (or a stray `{{`/`}}`), with its place in the YAML source. */
+export interface TextReference {
+  text: TextInput;
+  /** As written: `{{tang_giam san_luong_lua}}`. */
+  match: string;
+  /** Where the match starts in the text's value. */
+  offset: number;
+  /** The words between the braces; undefined for a stray brace. */
+  words?: string[];
+  place: Place;
+}
+
+/** Every reference in a text, in order. */
+export function findReferences(text: TextInput): TextReference[] {
+  return [...text.text.matchAll(REFERENCE)].map((m) => ({
+    text,
+    match: m[0],
+    offset: m.index,
+    words: m[1]?.split(/\s+/).filter(Boolean),
+    place: placeInText(text, m.index, m[0]),
+  }));
+}
+
+/** The figure key a reference names, when its words have the shape of one. */
+export function referencedKey(reference: TextReference): string | undefined {
+  const words = reference.words ?? [];
+  if (words.length === 1 && !Object.hasOwn(YEARS, words[0]!)) return words[0];
+  if (words.length === 2 && Object.hasOwn(HELPERS, words[0]!)) return words[1];
+  return undefined;
+}
+
+/** What a reference prints, or why it cannot be printed (a Vietnamese sentence saying what to do). */
+export function resolveReference(reference: TextReference, scope: TextScope): { text: string } | { problem: string } {
+  const { match, words } = reference;
+  if (words === undefined) return { problem: `Dấu ${match} không có dấu đóng/mở tương ứng. Tham chiếu chỉ tiêu viết dạng {{ma_chi_tieu}}.` };
+  const [first = ''] = words;
+  if (words.length === 1 && Object.hasOwn(YEARS, first)) return { text: String(YEARS[first as YearWord](scope.year)) };
+  const key = referencedKey(reference);
+  if (key === undefined) {
+    return {
+      problem: `Không hiểu tham chiếu ${match}. Viết {{ma_chi_tieu}} hoặc {{tu ma_chi_tieu}} với tu là một trong: ${Object.keys(HELPERS).join(', ')}.`,
+    };
+  }
+  const figure = scope.figures.get(key);
+  if (!figure) {
+    const hint = closestWord(key, [...scope.figures.keys()]);
+    return { problem: `Không có chỉ tiêu "${key}".${hint ? ` Có phải là "${hint}"?` : ''} Sửa mã, hoặc thêm chỉ tiêu vào chi_tieu.` };
+  }
+  const helper = words.length === 2 ? HELPERS[first as HelperWord] : undefined;
+  const printedText = helper ? helper.helper(figure) : valueOf(figure.value, figure.unit);
+  if (printedText === undefined) {
+    return { problem: `Chỉ tiêu "${key}" chưa có ${helper?.needs ?? 'gia_tri'}, nên không in được ${match}. Bổ sung số liệu đó.` };
+  }
+  return { text: printedText };
+}
+
+/** The rule id of every reference problem, at build and at check. */
+export const TEXT_REFERENCE_RULE = 'text-reference';
+
+/**
+ * Renders one text of the data: each `{{...}}` becomes the figure it names, formatted in
+ * Vietnamese. Every reference problem is reported at its own line and column.
+ */
+export function renderDataText(input: TextInput, scope: TextScope, diagnostics: Diagnostic[]): string {
+  let rendered = '';
+  let from = 0;
+  for (const reference of findReferences(input)) {
+    const resolved = resolveReference(reference, scope);
+    if ('problem' in resolved) {
+      diagnostics.push({ ruleId: TEXT_REFERENCE_RULE, severity: 'error', place: reference.place, message: resolved.problem });
+    }
+    rendered += input.text.slice(from, reference.offset) + ('text' in resolved ? resolved.text : reference.match);
+    from = reference.offset + reference.match.length;
+  }
+  return rendered + input.text.slice(from);
+}
+
+/**
+ * The place of a match inside a YAML scalar. The scalar's value can differ from its source
+ * (folded lines, quotes), so the reference is looked up in the source by its text.
+ */
+function placeInText(input: TextInput, offset: number, match: string): Place {
+  const { node } = input;
+  const source = node.file.text.slice(node.range[0], node.range[1]);
+  const nth = input.text.slice(0, offset).split(match).length - 1;
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = source.indexOf(match, at + 1);
+    if (at < 0) return node.place;
+  }
+  return node.file.placeAt(node.range[0] + at);
+}
+
+/** Every text of a year's data that the report prints, in report order. */
+export function everyText(input: YearInput): TextInput[] {
+  const section = (s: SectionInput): TextInput[] => [s.title, ...s.paragraphs.map((p) => p.text), ...s.subsections.flatMap(section)];
+  return [
+    input.details.summary,
+    ...input.context,
+    ...input.sectors.flatMap(section),
+    ...section(input.assessment),
+    ...section(input.directions),
+  ];
+}
