@@ -40,10 +40,10 @@ describe('the report command', () => {
     expect(findings).toEqual([
       'data/2023/danh-gia.yaml:19:74 [restated-figure]',
       'data/2023/danh-gia.yaml:20:76 [restated-figure]',
-      'data/2023/giao-duc.yaml:35:14 [ratio]',
-      'data/2023/giao-duc.yaml:37:16 [percentage-points]',
-      'data/2023/giao-duc.yaml:106:16 [percentage-points]',
-      'data/2023/giao-duc.yaml:156:16 [percentage-points]',
+      'data/2023/giao-duc.yaml:36:14 [ratio]',
+      'data/2023/giao-duc.yaml:38:16 [percentage-points]',
+      'data/2023/giao-duc.yaml:108:16 [percentage-points]',
+      'data/2023/giao-duc.yaml:158:16 [percentage-points]',
       'data/2023/lao-dong-tbxh.yaml:29:14 [product]',
       'data/2023/ngan-sach.yaml:37:14 [total-parts]',
     ]);

@@ -1,5 +1,6 @@
 import { consistent } from '../compute/interval.js';
 import type { Figure, Formula, Measure } from '../compute/figures.js';
+import { differenceUnit } from '../compute/units.js';
 import { formatWithUnit } from '../vietnamese/number.js';
 import type { Finding, RuleContext } from './rule.js';
 
@@ -23,7 +24,8 @@ const FORMULA_WORDS: Record<Formula, string> = {
 };
 
 function unitOf(figure: Figure, aspect: Aspect): string {
-  return aspect === 'planShare' || aspect === 'change' ? '%' : figure.unit;
+  if (aspect === 'planShare' || aspect === 'change') return '%';
+  return aspect === 'changeAmount' ? differenceUnit(figure.unit) : figure.unit;
 }
 
 /**

@@ -32,3 +32,8 @@ export function isCount(unit: string): boolean {
   const last = words[words.length - 1] ?? '';
   return last !== '' && !isPercent(unit) && !unit.includes('/') && unitScale(unit).eq(1) && !MEASURE_WORDS.has(last);
 }
+
+/** The unit of a difference of two values: two rates differ by percentage points, not by %. */
+export function differenceUnit(unit: string): string {
+  return isPercent(unit) ? 'điểm phần trăm' : unit;
+}

@@ -1,5 +1,6 @@
 import type { Diagnostic, Place } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
+import { differenceUnit } from '../compute/units.js';
 import type { HelperWord, YearWord } from '../reference-words.js';
 import { closestWord } from './closest-word.js';
 import type { SectionInput, TextInput, YearInput } from '../validate/input.js';
@@ -41,7 +42,7 @@ const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
   tang_giam: { helper: (f) => directionOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
   muc_tang_giam: { helper: (f) => magnitudeOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
-  chenh_lech: { helper: (f) => directionOf(f.changeAmount, f.unit), needs: 'chenh_lech hoặc cung_ky' },
+  chenh_lech: { helper: (f) => directionOf(f.changeAmount, differenceUnit(f.unit)), needs: 'chenh_lech hoặc cung_ky' },
   dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
   ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
   cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },

@@ -13,8 +13,8 @@ export const stylish: Formatter = ({ year, diagnostics, complete }) => {
     const placeWidth = Math.max(...places.map((p) => p.length));
     const indent = ' '.repeat(2 + placeWidth + 2 + 9);
     group.forEach((d, i) => {
-      const [first, ...rest] = d.message.split(/\r?\n/);
-      lines.push(`  ${places[i]!.padEnd(placeWidth)}  ${SEVERITY_WORDS[d.severity].padEnd(8)} ${first}  ${d.ruleId}`);
+      const [first, ...rest] = `${d.message}  ${d.ruleId}`.split(/\r?\n/);
+      lines.push(`  ${places[i]!.padEnd(placeWidth)}  ${SEVERITY_WORDS[d.severity].padEnd(8)} ${first}`);
       for (const line of rest) lines.push(indent + line);
       if (d.related?.length) lines.push(`${indent}liên quan: ${d.related.map(formatPlace).join(', ')}`);
     });
