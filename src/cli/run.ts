@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { checkYear } from '../check/check-year.js';
 import { RULES } from '../check/run-rules.js';
 import { hasErrors, InputError, RunError } from '../diagnostics.js';
@@ -47,7 +47,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .helpOption('-h, --help', 'hiện trợ giúp')
     .helpCommand('help [lệnh]', 'hiện trợ giúp của một lệnh')
     .option('--debug', 'in chi tiết lỗi nội bộ (dành cho người phát triển)')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (command) => `${command.name()} ${command.usage()}` })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
 
@@ -77,18 +77,20 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .description('Kiểm tra số liệu của một năm: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.')
     .usage('[tùy chọn] <năm>')
     .argument('<năm>', 'năm báo cáo, ví dụ 2023')
-    .addOption(
-      new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc), json, github (GitHub Actions), sarif')
-        .choices(Object.keys(FORMATS))
-        .default('stylish'),
-    )
+    .option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif')
     .helpOption('-h, --help', 'hiện trợ giúp')
     .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
-    .action((yearText: string, options: { format: string }) => {
+    .addHelpText(
+      'after',
+      `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`,
+    )
+    .action((yearText: string, options: { format?: string }) => {
       const year = parseYear(yearText);
+      const format = FORMATS[options.format ?? 'stylish'];
+      if (!format) throw new RunError(`Không có dạng kết quả "${options.format}". Chọn một trong: ${Object.keys(FORMATS).join(', ')}.`);
       const result = checkYear({ root: io.cwd, cwd: io.cwd }, year);
       const report = { year, ...result, rules: RULES.map((r) => r.meta) };
-      io.stdout(FORMATS[options.format]!(report));
+      io.stdout(format(report));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(report), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
@@ -101,8 +103,6 @@ const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
   'commander.unknownOption': (e) => `Không có tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Xem report --help.`,
   'commander.unknownCommand': (e) => `Không có lệnh ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Các lệnh: build, check. Xem report --help.`,
   'commander.excessArguments': () => 'Thừa tham số. Ví dụ đúng: report build 2023.',
-  'commander.invalidArgument': (e) =>
-    `Giá trị ${/argument '([^']*)'/.exec(e.message)?.[1] ?? ''} không hợp lệ. ${/Allowed choices are (.*)\./.exec(e.message)?.[1] ? `Chọn một trong: ${/Allowed choices are (.*)\./.exec(e.message)![1]}.` : 'Xem report --help.'}`,
   'commander.optionMissingArgument': (e) => `Tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''} cần một giá trị.`,
 };
 
