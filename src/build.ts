@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeYear, type Workspace } from './analyze.js';
-import { failOnErrors, type Diagnostic } from './diagnostics.js';
+import { failOnErrors, RunError, type Diagnostic } from './diagnostics.js';
 import { emitDocx } from './emit/docx.js';
+import { emitMarkdown } from './emit/markdown.js';
+import { convertToPdf } from './emit/pdf.js';
 import { writeFileAtomic } from './emit/write-atomic.js';
 import { displayPath } from './load/load-year.js';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
@@ -14,9 +16,15 @@ export interface Compiled {
   warnings: Diagnostic[];
 }
 
+export const OUTPUT_FORMATS = ['docx', 'pdf', 'md'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
 export interface BuildOptions {
-  /** Where to write the .docx, relative to the working folder; default out/bao-cao-<year>.docx. */
+  /** Where to write the report, relative to the working folder; default out/bao-cao-<year>.<format>. */
   out?: string;
+  format?: OutputFormat;
+  /** The SOURCE_DATE_EPOCH environment variable, if set. */
+  sourceDateEpoch?: string;
   /** Fail on the check's errors instead of printing them as warnings. */
   strict?: boolean;
 }
@@ -42,20 +50,41 @@ function templateSource(workspace: Workspace): TemplateSource {
   return { dir, shownDir: displayPath(dir, workspace.cwd) };
 }
 
-export function defaultOutput(workspace: Workspace, year: number): string {
-  return path.join(workspace.root, 'out', `bao-cao-${year}.docx`);
+export function defaultOutput(workspace: Workspace, year: number, format: OutputFormat = 'docx'): string {
+  return path.join(workspace.root, 'out', `bao-cao-${year}.${format}`);
 }
 
-/** Compiles the year's report and writes the .docx atomically; returns where it went. */
+/**
+ * The time a file records: SOURCE_DATE_EPOCH when set (the reproducible-builds convention),
+ * else the report's own date. Never the clock, so the same input gives the same bytes.
+ */
+export function documentTimestamp(document: ReportDocument, sourceDateEpoch?: string): Date {
+  if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
+    if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
+      throw new RunError(`SOURCE_DATE_EPOCH "${sourceDateEpoch}" không hợp lệ: phải là số giây kể từ 01/01/1970, ví dụ 1701734400. Sửa hoặc bỏ biến này.`);
+    }
+    return new Date(Number(sourceDateEpoch) * 1000);
+  }
+  const { year, month, day } = document.issued;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+async function render(document: ReportDocument, format: OutputFormat, timestamp: Date): Promise<Uint8Array> {
+  if (format === 'md') return new TextEncoder().encode(emitMarkdown(document));
+  const docx = await emitDocx(document, timestamp);
+  return format === 'pdf' ? convertToPdf(docx) : docx;
+}
+
+/** Compiles the year's report and writes it atomically in the chosen format; returns where it went. */
 export async function buildReport(
   workspace: Workspace,
   year: number,
   options: BuildOptions = {},
 ): Promise<{ shownOutput: string; warnings: Diagnostic[] }> {
-  const { out } = options;
+  const { out, format = 'docx' } = options;
   const { document, warnings } = compileReport(workspace, year, options);
-  const bytes = await emitDocx(document);
-  const output = out ? path.resolve(workspace.cwd, out) : defaultOutput(workspace, year);
+  const bytes = await render(document, format, documentTimestamp(document, options.sourceDateEpoch));
+  const output = out ? path.resolve(workspace.cwd, out) : defaultOutput(workspace, year, format);
   if (!out) fs.mkdirSync(path.dirname(output), { recursive: true });
   const shownOutput = displayPath(output, workspace.cwd);
   writeFileAtomic(output, bytes, shownOutput);

@@ -11,11 +11,16 @@ describe('the report command', () => {
     const main = await cli(['--help'], PROJECT);
     expect(main.code).toBe(0);
     expect(main.stdout).toContain('Cách dùng: report [tùy chọn] [lệnh]');
-    expect(main.stdout).toContain('Tạo văn bản báo cáo .docx của một năm');
+    expect(main.stdout).toContain('Tạo văn bản báo cáo của một năm');
     const build = await cli(['build', '--help'], PROJECT);
     expect(build.stdout).toContain('Cách dùng: report build [tùy chọn] <năm>');
-    expect(build.stdout).toContain('nơi lưu tệp .docx (mặc định: out/bao-cao-<năm>.docx)');
-    expect(build.stdout).not.toMatch(/Usage|Options|Arguments|display help/);
+    expect(build.stdout.replace(/\s+/g, ' ')).toContain('nơi lưu tệp (mặc định: out/bao-cao-<năm>.docx, .pdf hoặc .md)');
+    expect(build.stdout).not.toMatch(/Usage|Options|Arguments|display help|default|choices/);
+    expect(main.stdout).not.toMatch(/\[options\]/);
+    const check = await cli(['check', '--help'], PROJECT);
+    expect(check.stdout).toContain('Cách dùng: report check [tùy chọn] <năm>');
+    expect(check.stdout).toContain('  total-parts          Tổng đã ghi phải khớp với tổng các thành phần');
+    expect(check.stdout).not.toMatch(/Usage|Options|Arguments|display help|default|choices/);
   });
 
   it('shows help and exits 2 when no command is given', async () => {

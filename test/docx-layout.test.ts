@@ -75,7 +75,7 @@ describe('the built .docx follows Decree 30', () => {
   });
 
   it('closes with Nơi nhận and the signature block', () => {
-    const closing = tables().at(-1)!;
+    const closing = tables().find((t) => t.includes('Nơi nhận:'))!;
     const [left, right] = closing.split(/<\/w:tc>/);
     expect(texts(left!)).toEqual(['Nơi nhận:', '- UBND huyện;', '- TT Đảng ủy, HĐND TT;', '- MTTQ, các đoàn thể;', '- Các cán bộ, công chức TT;', '- Các khu dân cư;', '- Lưu: VT.']);
     expect(left).toMatch(/<w:b\/><w:bCs\/><w:i\/><w:iCs\/><w:sz w:val="24"\/>/);

@@ -53,18 +53,22 @@ function program(io: Io, outcome: { exitCode: number }): Command {
 
   cli
     .command('build')
-    .description('Tạo văn bản báo cáo .docx của một năm từ data/<năm>/.')
+    .description('Tạo văn bản báo cáo của một năm từ data/<năm>/: .docx theo Nghị định 30, hoặc .pdf, .md.')
     .usage('[tùy chọn] <năm>')
     .argument('<năm>', 'năm báo cáo, ví dụ 2023')
-    .option('-o, --out <tệp>', 'nơi lưu tệp .docx (mặc định: out/bao-cao-<năm>.docx)')
+    .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<năm>.docx, .pdf hoặc .md)')
+    .option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)')
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
     .helpOption('-h, --help', 'hiện trợ giúp')
     .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
-    .action(async (yearText: string, options: { out?: string; strict?: boolean }) => {
+    .action(async (yearText: string, options: { out?: string; strict?: boolean; format?: string }) => {
       const year = parseYear(yearText);
       // Loaded on demand: check never pays for the templates and the .docx writer.
-      const { buildReport } = await import('../build.js');
-      const result = await buildReport({ root: io.cwd, cwd: io.cwd }, year, options);
+      const { buildReport, OUTPUT_FORMATS } = await import('../build.js');
+      const format = OUTPUT_FORMATS.find((f) => f === (options.format ?? 'docx'));
+      if (!format) throw new RunError(`Không có dạng "${options.format}". Chọn một trong: ${OUTPUT_FORMATS.join(', ')}.`);
+      const workspace = { root: io.cwd, cwd: io.cwd };
+      const result = await buildReport(workspace, year, { ...options, format, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);

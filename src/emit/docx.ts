@@ -19,7 +19,9 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
+import { INDICATOR_COLUMNS } from '../render/appendix.js';
 import type { ReportDocument } from '../render/document.js';
+import { reproducibleDocx } from './reproducible.js';
 
 /** Word's twips: 1 mm = 1440/25,4 twips, rounded as Word rounds (not floored). */
 const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
@@ -30,6 +32,10 @@ const FONT = 'Times New Roman';
 const PAGE = { width: 11906, height: 16838 }; // A4
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** The appendix table needs seven columns: its pages are A4 landscape, with the same margins. */
+const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
+/** Word's spell-check and hyphenation follow the language tag of the text. */
+const LANGUAGE = 'vi-VN';
 /** Wide enough for the issuing body in 13 pt bold; the rest holds the national name in 12 pt. */
 const HEADER_LEFT = 3950;
 const BODY_SIZE = pt(14);
@@ -89,12 +95,13 @@ function textRuns(list: Run[]): TextRun[] {
   return list.map((r) => (r.text === '\n' ? new TextRun({ break: 1 }) : new TextRun({ text: r.text, bold: r.bold, italics: r.italics })));
 }
 
+/** Body paragraphs keep at least two lines together at a page break (widow and orphan control). */
 function bodyBlock(node: RootContent): Paragraph {
   if (node.type === 'heading') {
     const heading = node as Heading;
-    return new Paragraph({ heading: HEADING_LEVELS[Math.min(heading.depth, 5) - 1], children: textRuns(runs(heading.children)) });
+    return new Paragraph({ heading: HEADING_LEVELS[Math.min(heading.depth, 5) - 1], widowControl: true, children: textRuns(runs(heading.children)) });
   }
-  if (node.type === 'paragraph') return new Paragraph({ children: textRuns(runs(node.children)) });
+  if (node.type === 'paragraph') return new Paragraph({ widowControl: true, children: textRuns(runs(node.children)) });
   throw new Error(`unsupported block node ${node.type}`);
 }
 
@@ -183,8 +190,112 @@ function closingTable(doc: ReportDocument): Table {
   );
 }
 
-/** Builds the Decree 30 .docx of a report document. */
-export async function emitDocx(doc: ReportDocument): Promise<Buffer> {
+/** `Kính gửi: X.` on one line; for several bodies, one line each under `Kính gửi:`. */
+function addresseeLines(addressees: string[]): Paragraph[] {
+  if (addressees.length === 0) return [];
+  if (addressees.length === 1) return [line(`Kính gửi: ${addressees[0]}`, { size: BODY_SIZE, after: 240 })];
+  const indent = Math.round(TEXT_WIDTH / 4);
+  return [
+    line('Kính gửi:', { size: BODY_SIZE }),
+    ...addressees.map(
+      (addressee, i) =>
+        new Paragraph({
+          indent: { firstLine: 0, left: indent },
+          spacing: { before: 0, after: i === addressees.length - 1 ? 240 : 0 },
+          alignment: AlignmentType.LEFT,
+          children: [new TextRun(`- ${addressee}`)],
+        }),
+    ),
+  ];
+}
+
+const TABLE_SIZE = pt(12);
+const NAME_WIDTH = Math.round(LANDSCAPE_TEXT_WIDTH * 0.3);
+const UNIT_WIDTH = Math.round(LANDSCAPE_TEXT_WIDTH * 0.1);
+const NUMBER_WIDTH = Math.floor((LANDSCAPE_TEXT_WIDTH - NAME_WIDTH - UNIT_WIDTH) / INDICATOR_COLUMNS.length);
+const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function tableCell(text: string, width: number, options: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] }): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    children: [
+      new Paragraph({
+        alignment: options.align,
+        indent: { firstLine: 0 },
+        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+        children: [new TextRun({ text, size: TABLE_SIZE, bold: options.bold })],
+      }),
+    ],
+  });
+}
+
+/** Phụ lục: the key indicators, a header row repeated on every page, rows never split across pages. */
+function appendixTable(rows: NonNullable<ReportDocument['appendix']>['rows']): Table {
+  const widths = [NAME_WIDTH, UNIT_WIDTH, ...INDICATOR_COLUMNS.map(() => NUMBER_WIDTH)];
+  const header = ['Chỉ tiêu', 'ĐVT', ...INDICATOR_COLUMNS];
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: TABLE_BORDER, bottom: TABLE_BORDER, left: TABLE_BORDER, right: TABLE_BORDER, insideHorizontal: TABLE_BORDER, insideVertical: TABLE_BORDER },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((text, i) => tableCell(text, widths[i]!, { bold: true, align: AlignmentType.CENTER })),
+      }),
+      ...rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              tableCell(row.name, NAME_WIDTH, { align: AlignmentType.LEFT }),
+              tableCell(row.unit, UNIT_WIDTH, { align: AlignmentType.CENTER }),
+              ...row.values.map((value) => tableCell(value, NUMBER_WIDTH, { align: AlignmentType.RIGHT })),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+/** Decree 30: page numbers centred in the top margin, none on the first page. */
+function pageNumberHeaders() {
+  return {
+    default: new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: BODY_SIZE })] })],
+    }),
+    first: new Header({ children: [new Paragraph({ indent: { firstLine: 0 }, children: [] })] }),
+  };
+}
+
+/** The appendix is a section of its own: landscape, its pages numbered from 1 (Decree 30, appendices). */
+function appendixSection(appendix: NonNullable<ReportDocument['appendix']>) {
+  return {
+    properties: {
+      titlePage: true,
+      page: {
+        size: { ...PAGE, orientation: PageOrientation.LANDSCAPE },
+        margin: { ...MARGIN, header: mm(10), footer: mm(10) },
+        pageNumbers: { start: 1 },
+      },
+    },
+    headers: pageNumberHeaders(),
+    children: [
+      line('Phụ lục', { size: BODY_SIZE, bold: true }),
+      line(appendix.title, { size: BODY_SIZE, bold: true }),
+      line(appendix.caption, { size: BODY_SIZE, italics: true, after: 240 }),
+      appendixTable(appendix.rows),
+    ],
+  };
+}
+
+/**
+ * Builds the Decree 30 .docx of a report document. Its bytes depend on the document alone:
+ * `timestamp` stands in for the current time wherever the file records one.
+ */
+export async function emitDocx(doc: ReportDocument, timestamp: Date): Promise<Uint8Array> {
   const document = new Document({
     title: doc.properties.title,
     creator: doc.properties.author,
@@ -193,7 +304,7 @@ export async function emitDocx(doc: ReportDocument): Promise<Buffer> {
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: BODY_SIZE, color: '000000' },
+          run: { font: FONT, size: BODY_SIZE, color: '000000', language: { value: LANGUAGE } },
           paragraph: {
             alignment: AlignmentType.JUSTIFIED,
             indent: { firstLine: FIRST_LINE_INDENT },
@@ -212,25 +323,21 @@ export async function emitDocx(doc: ReportDocument): Promise<Buffer> {
             margin: { ...MARGIN, header: mm(10), footer: mm(10) },
           },
         },
-        headers: {
-          // Decree 30: page numbers centred in the top margin, none on the first page.
-          default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: BODY_SIZE })] })],
-          }),
-          first: new Header({ children: [new Paragraph({ indent: { firstLine: 0 }, children: [] })] }),
-        },
+        headers: pageNumberHeaders(),
         children: [
           headerTable(doc),
           line('', { size: BODY_SIZE }),
           line(doc.title, { size: BODY_SIZE, bold: true }),
           line(doc.summary, { size: BODY_SIZE, bold: true }),
           rule(Math.round(TEXT_WIDTH / 5), TEXT_WIDTH, 240),
+          ...addresseeLines(doc.addressees),
           ...doc.body.children.map(bodyBlock),
           line('', { size: BODY_SIZE }),
           closingTable(doc),
         ],
       },
+      ...(doc.appendix ? [appendixSection(doc.appendix)] : []),
     ],
   });
-  return Packer.toBuffer(document);
+  return reproducibleDocx(await Packer.toBuffer(document), timestamp);
 }

@@ -11,7 +11,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, shownTarget: 
   const folder = path.dirname(target);
   const stat = statOrUndefined(target);
   if (stat?.isDirectory()) {
-    throw new RunError(`${shownTarget} là một thư mục. Chọn tên tệp .docx, ví dụ --out ${path.join(shownTarget, 'bao-cao.docx')}.`);
+    throw new RunError(`${shownTarget} là một thư mục. Chọn một tên tệp, ví dụ --out ${path.join(shownTarget, 'bao-cao.docx')}.`);
   }
   if (!statOrUndefined(folder)?.isDirectory()) {
     throw new RunError(`Thư mục ${path.dirname(shownTarget) || '.'} không tồn tại. Tạo thư mục đó trước, hoặc chọn nơi lưu khác.`);

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type TextScope } from '../text/data-text.js';
+import { indicatorRows, type IndicatorRow } from './appendix.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { MAIN_TEMPLATE, renderTemplates } from './templates.js';
 
@@ -21,11 +22,22 @@ export interface ReportDocument {
   };
   title: string;
   summary: string;
+  /** The bodies the report goes up to: the "Kính gửi:" line; empty for none. */
+  addressees: string[];
   body: Root;
   recipients: string[];
   signature: { authority: string; position: string; name: string };
+  /** The date the report is issued: the document's own timestamp, for reproducible files. */
+  issued: { day: number; month: number; year: number };
   /** Document properties. */
   properties: { title: string; author: string };
+  /** Phụ lục: the table of key indicators; absent when no figure is key. */
+  appendix?: {
+    title: string;
+    /** `(Kèm theo Báo cáo số .../BC-UBND ngày ... của ...)` */
+    caption: string;
+    rows: IndicatorRow[];
+  };
 }
 
 interface SectionView {
@@ -91,7 +103,7 @@ export function renderDocument(
       ],
     };
   }
-  return { document: frame(input, summary, body), diagnostics };
+  return { document: frame(input, figures, summary, body), diagnostics };
 }
 
 function findUnsupported(node: { type: string; children?: unknown[] }): string | undefined {
@@ -103,25 +115,37 @@ function findUnsupported(node: { type: string; children?: unknown[] }): string |
   return undefined;
 }
 
-function frame(input: YearInput, summary: string, body: Root): ReportDocument {
+function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string, body: Root): ReportDocument {
   const d: DocumentDetails = input.details;
+  const number = `${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`;
+  const rows = indicatorRows(input, figures);
   return {
     year: input.year,
     header: {
       superiorBody: d.superiorBody.toLocaleUpperCase('vi'),
       issuingBody: d.issuingBody.toLocaleUpperCase('vi'),
-      numberLine: `Số: ${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`,
+      numberLine: `Số: ${number}`,
       placeAndDate: `${d.place}, ${vietnameseDate(d.date)}`,
     },
     title: 'BÁO CÁO',
     summary,
+    addressees: d.addressees,
     body,
     recipients: d.recipients,
     signature: d.signature,
+    issued: d.date,
     properties: {
       title: `Báo cáo ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)}`,
       author: d.issuingBody,
     },
+    appendix:
+      rows.length === 0
+        ? undefined
+        : {
+            title: `BIỂU CHỈ TIÊU CHỦ YẾU NĂM ${input.year}`,
+            caption: `(Kèm theo Báo cáo số ${number} ${vietnameseDate(d.date)} của ${d.shortName})`,
+            rows,
+          },
   };
 }
 

@@ -110,6 +110,8 @@ function decodeFigure(
   figure.product = refs('tich');
   figure.ratio = refs('chia');
   figure.ofWhich = refs('trong_do');
+  const inAppendix = entry(map, 'chu_yeu');
+  if (inAppendix?.kind === 'scalar' && typeof inAppendix.value === 'boolean') figure.inAppendix = inAppendix.value;
   const restates = entry(map, 'nhac_lai');
   if (restates?.kind === 'scalar') figure.restates = { key: String(restates.value), place: restates.place };
   return figure;
@@ -128,6 +130,7 @@ function decodeDetails(map: YamlMap): DocumentDetails {
     place: str('dia_danh'),
     date: { day: day!, month: month!, year: year! },
     summary: text(entry(map, 'trich_yeu') as YamlScalar),
+    addressees: entry(map, 'kinh_gui')?.kind === 'scalar' ? [str('kinh_gui')] : texts(entry(map, 'kinh_gui')).map((t) => t.text),
     recipients: texts(entry(map, 'noi_nhan')).map((t) => t.text),
     signature: {
       authority: scalarText(entry(signature, 'quyen_han')) ?? '',

@@ -36,6 +36,8 @@ export interface FigureInput {
   sum?: FigureRef[];
   product?: FigureRef[];
   ratio?: FigureRef[];
+  /** Whether the figure goes into the appendix of key indicators; undefined: the default rule decides. */
+  inAppendix?: boolean;
   /** Named parts (trong đó) that need not cover the figure, but cannot exceed it. */
   ofWhich?: FigureRef[];
   restates?: FigureRef;
@@ -58,6 +60,8 @@ export interface DocumentDetails {
   place: string;
   date: { day: number; month: number; year: number };
   summary: TextInput;
+  /** The bodies the report goes up to (Kính gửi), if any. */
+  addressees: string[];
   recipients: string[];
   signature: { authority: string; position: string; name: string };
 }
