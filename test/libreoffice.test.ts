@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli, PROJECT, workspaceFrom } from './helpers.js';
 
@@ -16,29 +13,41 @@ function installed(command: string): boolean {
 }
 
 const canConvert = installed('soffice') && installed('pdftotext');
-if (!canConvert) console.warn('LibreOffice (soffice) or pdftotext is not installed: the .docx-opens test is skipped. .ci/run installs them.');
+if (!canConvert) console.warn('LibreOffice (soffice) or pdftotext is not installed: the PDF tests are skipped. .ci/run installs them.');
 
-/** The .docx opens in a real word processor: LibreOffice turns it into a PDF whose pages read right. */
-describe.skipIf(!canConvert)('the .docx opens in LibreOffice', () => {
-  it('converts to PDF, page 1 holds the Decree 30 header and no page number, page 2 is numbered', async () => {
+/** The .docx opens in a real word processor: `--format pdf` goes through LibreOffice, and its pages read right. */
+describe.skipIf(!canConvert)('--format pdf, through LibreOffice', () => {
+  const pages = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+
+  it('page 1 holds the Decree 30 header and no page number, page 2 is numbered, the appendix holds its figures', async () => {
     const dir = workspaceFrom(PROJECT);
-    const docx = path.join(dir, 'bao-cao.docx');
-    expect((await cli(['build', '2023', '--out', docx], dir)).code).toBe(0);
-    // A profile folder of its own, so parallel conversions do not collide.
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lo-'));
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000 });
-    const pdf = path.join(dir, 'bao-cao.pdf');
-    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
-
-    const first = page(1);
+    const result = await cli(['build', '2023', '--format', 'pdf'], dir);
+    expect(result.stdout).toBe(`Đã tạo báo cáo năm 2023: ${path.join('out', 'bao-cao-2023.pdf')}\n`);
+    const [first, second] = pages(path.join(dir, 'out', 'bao-cao-2023.pdf'));
     const order = ['UBND HUYỆN THANH HÀ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'UBND THỊ TRẤN THANH HÀ', 'Độc lập - Tự do - Hạnh phúc', 'Thanh Hà, ngày 05 tháng 12 năm 2023', 'BÁO CÁO', 'A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023'];
     let from = 0;
     for (const line of order) {
-      const at = first.indexOf(line, from);
+      const at = first!.indexOf(line, from);
       expect(at, line).toBeGreaterThanOrEqual(from);
       from = at + line.length;
     }
-    expect(first.split('\n')[0]!.trim()).not.toMatch(/^\d+$/);
-    expect(page(2).split('\n').find((l) => l.trim() !== '')!.trim()).toBe('2');
+    expect(first!.split('\n')[0]!.trim()).not.toMatch(/^\d+$/);
+    expect(second!.split('\n').find((l) => l.trim() !== '')!.trim()).toBe('2');
+
+    const appendix = pages(path.join(dir, 'out', 'bao-cao-2023.pdf')).filter((p) => p.includes('BIỂU CHỈ TIÊU CHỦ YẾU') || p.includes('% so cùng kỳ'));
+    expect(appendix.length).toBeGreaterThan(0);
+    expect(appendix[0]).toMatch(/Tổng thu nhập xã hội\s+tỷ đồng\s+663,8\s+102/);
+    expect(appendix.join('\n')).toMatch(/Tổng thu ngân sách\s+đồng\s+6\.790\.880\.637\s+100,02/);
+  }, 180_000);
+
+  it('builds in parallel: each run has its own LibreOffice profile', async () => {
+    const dir = workspaceFrom(path.join(PROJECT, 'test', 'fixtures', 'minimal'));
+    const build = (out: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [path.join(PROJECT, 'bin', 'report.js'), 'build', '2023', '--format', 'pdf', '--out', out], { cwd: dir, stdio: 'ignore' });
+        child.on('close', resolve);
+      });
+    expect(await Promise.all([build('a.pdf'), build('b.pdf')])).toEqual([0, 0]);
+    for (const file of ['a.pdf', 'b.pdf']) expect(pages(path.join(dir, file))[0]).toContain('BÁO CÁO');
   }, 180_000);
 });
