@@ -5,7 +5,8 @@ export interface Place {
   col: number;
 }
 
-export type Severity = 'error' | 'warning';
+/** `info` tells without asking for a fix: a revised plan that replaces last year's target. */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** One problem found in the user's data or templates, as every stage reports it. */
 export interface Diagnostic {

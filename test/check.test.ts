@@ -176,7 +176,7 @@ describe('rule levels in data/kiem-tra.yaml', () => {
   it('reports an unknown level at its value', async () => {
     const result = await cli(['check', '2023'], withConfig('quy_tac:\n  ratio: off\n'));
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('2:10  lỗi      Khóa "quy_tac › ratio" phải là một trong: loi, canh_bao, tat.  schema');
+    expect(result.stdout).toContain('2:10  lỗi      Khóa "quy_tac › ratio" phải là một trong: loi, canh_bao, thong_tin, tat.  schema');
   });
 });
 

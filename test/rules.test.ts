@@ -11,11 +11,13 @@ interface RuleCase {
   figures: string;
   /** The file's noi_dung, one paragraph a line; none by default. */
   texts?: string;
+  /** The same file's figures in last year's data (data/2022/), when the case needs them. */
+  lastYear?: string;
   /** `ruleId@line:col` of each expected finding of the rule under test; empty for a valid case. */
   expected: string[];
 }
 
-const file = ({ figures, texts }: RuleCase) => `tieu_de: "Văn hóa"\nchi_tieu:\n${figures}${texts ? `noi_dung:\n${texts}` : ''}`;
+const file = ({ figures, texts }: Pick<RuleCase, 'figures' | 'texts'>) => `tieu_de: "Văn hóa"\nchi_tieu:\n${figures}${texts ? `noi_dung:\n${texts}` : ''}`;
 
 /** Rules that compare a stated number with a computed one: the finding sits on the number, and names the inputs. */
 const STATED_AGAINST_DERIVED = new Set(['total-parts', 'product', 'ratio', 'plan-share', 'growth-rate', 'restated-figure']);
@@ -75,6 +77,15 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'a change in an amount given in %', figures: `  a: { ten: A, gia_tri: 70.1, tang_giam: 2.9, don_vi: tỷ đồng }\n`, expected: [] },
     { name: 'a change in a rate given in %', figures: `  r: { ten: R, gia_tri: 48.07, tang_giam: 7, don_vi: "%" }\n`, expected: ['percentage-points@3:43'] },
   ],
+  'last-year-revised': [
+    { name: 'cùng kỳ taken from last year', figures: `  a: { ten: A, gia_tri: 70.1, don_vi: tỷ đồng }\n`, lastYear: `  a: { ten: A, gia_tri: 68.1, don_vi: tỷ đồng }\n`, expected: [] },
+    { name: 'cùng kỳ typed as last year recorded it, at another precision', figures: `  a: { ten: A, gia_tri: 70.1, cung_ky: 68, don_vi: tỷ đồng }\n`, lastYear: `  a: { ten: A, gia_tri: 68.1, don_vi: tỷ đồng }\n`, expected: [] },
+    { name: 'cùng kỳ typed differently from last year', figures: `  a: { ten: A, gia_tri: 70.1, cung_ky: 69.4, don_vi: tỷ đồng }\n`, lastYear: `  a: { ten: A, gia_tri: 68.1, don_vi: tỷ đồng }\n`, expected: ['last-year-revised@3:40'] },
+  ],
+  'plan-revised': [
+    { name: 'plan taken from last year’s target', figures: `  a: { ten: A, gia_tri: 70.1, don_vi: tỷ đồng }\n`, lastYear: `  m: { ten: M, gia_tri: 60, don_vi: tỷ đồng, ke_hoach_cho: a }\n`, expected: [] },
+    { name: 'a revised plan', figures: `  a: { ten: A, gia_tri: 70.1, ke_hoach: 65, don_vi: tỷ đồng }\n`, lastYear: `  m: { ten: M, gia_tri: 60, don_vi: tỷ đồng, ke_hoach_cho: a }\n`, expected: ['plan-revised@3:41'] },
+  ],
   'unused-figure': [
     { name: 'printed, or used to compute another', figures: `  a: { ten: A, gia_tri: 3, don_vi: hộ }\n  b: { ten: B, gia_tri: 4, don_vi: hộ }\n  t: { ten: T, don_vi: hộ, tong: [a, b] }\n`, texts: '  - "Tổng {{t}}."\n', expected: [] },
     { name: 'printed through a helper only', figures: `  a: { ten: A, gia_tri: 3, cung_ky: 2, don_vi: hộ }\n`, texts: '  - "Tăng {{chenh_lech a}}."\n', expected: [] },
@@ -96,6 +107,10 @@ describe('check rules: valid and invalid cases, with rule id, line and column', 
     describe(ruleId, () => {
       it.each(cases)('$name', (ruleCase) => {
         const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+        if (ruleCase.lastYear) {
+          fs.cpSync(path.join(dir, 'data', '2023'), path.join(dir, 'data', '2022'), { recursive: true });
+          fs.writeFileSync(path.join(dir, 'data', '2022', 'van-hoa.yaml'), file({ figures: ruleCase.lastYear }));
+        }
         fs.writeFileSync(path.join(dir, 'data', '2023', 'van-hoa.yaml'), file(ruleCase));
         const findings = analyzeYear({ root: dir, cwd: dir }, 2023).findings.filter((f) => f.ruleId === ruleId);
         const found = findings.map((f) => `${f.ruleId}@${f.place.line}:${f.place.col}`);

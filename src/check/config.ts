@@ -14,7 +14,7 @@ export type RuleLevels = ReadonlyMap<string, RuleLevel>;
 
 export const CONFIG_FILE = 'kiem-tra.yaml';
 
-const LEVELS: Record<string, RuleLevel> = { loi: 'error', canh_bao: 'warning', tat: 'off' };
+const LEVELS: Record<string, RuleLevel> = { loi: 'error', canh_bao: 'warning', thong_tin: 'info', tat: 'off' };
 
 /**
  * Reads the rule levels of `data/kiem-tra.yaml` under `root`, when the file exists. Unknown

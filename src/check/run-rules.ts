@@ -3,8 +3,10 @@ import type { RuleLevels } from './config.js';
 import type { Rule, RuleContext } from './rule.js';
 import { countWhole } from './rules/count-whole.js';
 import { growthRate } from './rules/growth-rate.js';
+import { lastYearRevised } from './rules/last-year-revised.js';
 import { partExceedsWhole } from './rules/part-exceeds-whole.js';
 import { percentagePoints } from './rules/percentage-points.js';
+import { planRevised } from './rules/plan-revised.js';
 import { planShare } from './rules/plan-share.js';
 import { product } from './rules/product.js';
 import { ratio } from './rules/ratio.js';
@@ -25,6 +27,8 @@ export const RULES: readonly Rule[] = [
   shareRange,
   countWhole,
   percentagePoints,
+  lastYearRevised,
+  planRevised,
   unusedFigure,
   textReference,
 ];

@@ -1,6 +1,6 @@
-import { formatPlace, type Diagnostic } from '../diagnostics.js';
+import { formatPlace, type Diagnostic, type Severity } from '../diagnostics.js';
 
-export const SEVERITY_WORDS = { error: 'lỗi', warning: 'cảnh báo' } as const;
+export const SEVERITY_WORDS: Record<Severity, string> = { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' };
 
 /** One finding per line, as compilers print them: `file:line:col  lỗi  message  [rule-id]`. */
 export function formatDiagnostic(d: Diagnostic): string {

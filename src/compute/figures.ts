@@ -1,9 +1,10 @@
 import { Decimal } from 'decimal.js';
-import type { Diagnostic, Place } from '../diagnostics.js';
+import { formatPlace, type Diagnostic, type Place } from '../diagnostics.js';
 import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import type { Quantity } from '../vietnamese/number.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
-import { isPercent, unitScale, wholeNumbersAreExact } from './units.js';
+import type { EarlierYear, Recorded } from './earlier-year.js';
+import { conversionFactor, isPercent, unitScale, wholeNumbersAreExact } from './units.js';
 
 /** How a derived value was obtained. */
 export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'change' | 'change-amount';
@@ -43,6 +44,8 @@ export interface Figure {
   changeAmount: Measure;
   /** The figure this one restates, when it is a restatement (nhac_lai). */
   restates?: Figure;
+  /** What last year's data says: its value (cùng kỳ) and its target for this year (plan). */
+  recorded: { lastYear?: StatedValue; plan?: StatedValue };
   /** Its named parts (trong đó), with where each was named. */
   ofWhich: { figure: Figure; place: Place }[];
 }
@@ -64,7 +67,7 @@ const HUNDRED = new Decimal(100);
  * changes against cùng kỳ, each with the range it stands for. Reports unknown references,
  * cycles and zero denominators; never throws for bad data.
  */
-export function computeFigures(inputs: FigureInput[]): { figures: Map<string, Figure>; diagnostics: Diagnostic[] } {
+export function computeFigures(inputs: FigureInput[], earlier?: EarlierYear): { figures: Map<string, Figure>; diagnostics: Diagnostic[] } {
   const byKey = new Map(inputs.map((input) => [input.key, input]));
   const figures = new Map<string, Figure>();
   const inProgress = new Set<string>();
@@ -93,7 +96,7 @@ export function computeFigures(inputs: FigureInput[]): { figures: Map<string, Fi
       return undefined;
     }
     inProgress.add(ref.key);
-    const figure = computeFigure(input, resolve, diagnostics);
+    const figure = computeFigure(input, resolve, diagnostics, earlier);
     inProgress.delete(ref.key);
     figures.set(ref.key, figure);
     return figure;
@@ -107,18 +110,40 @@ function computeFigure(
   input: FigureInput,
   resolve: (ref: FigureRef) => Figure | undefined,
   diagnostics: Diagnostic[],
+  earlier: EarlierYear | undefined,
 ): Figure {
   const restates = input.restates ? resolve(input.restates) : undefined;
   const unit = input.unit ?? restates?.unit ?? '';
   const name = input.name ?? restates?.name ?? input.key;
+  const fromEarlier = (entry: Recorded | undefined, what: string): StatedValue | undefined => {
+    if (!entry || restates) return undefined;
+    const factor = conversionFactor(entry.unit, unit);
+    if (!factor) {
+      diagnostics.push({
+        ruleId: 'earlier-year-unit',
+        severity: 'warning',
+        place: input.place,
+        message: `"${input.key}" có đơn vị "${unit}", còn ${what} năm ${earlier!.year} (${formatPlace(entry.place)}) có đơn vị "${entry.unit}": không dùng được. Sửa don_vi cho khớp, hoặc ghi số này trực tiếp.`,
+      });
+      return undefined;
+    }
+    const decimals = Math.max(0, entry.quantity.decimals - Math.round(Math.log10(factor.toNumber())));
+    return stated({ quantity: { ...entry.quantity, value: entry.quantity.value.times(factor), decimals }, place: entry.place }, unit);
+  };
+  const recorded = {
+    lastYear: fromEarlier(earlier?.values.get(input.key), 'số liệu'),
+    plan: fromEarlier(earlier?.targets.get(input.key), 'mục tiêu'),
+  };
   const figure: Figure = {
     key: input.key,
     name,
     unit,
     place: input.place,
     value: { stated: stated(input.value, unit) },
-    plan: stated(input.plan, unit),
-    lastYear: stated(input.lastYear, unit),
+    // A plan or cùng kỳ typed this year wins: it may be a revision of last year's figure.
+    plan: stated(input.plan, unit) ?? recorded.plan,
+    lastYear: stated(input.lastYear, unit) ?? recorded.lastYear,
+    recorded,
     planShare: { stated: stated(input.planShare, '%') },
     change: { stated: stated(input.change, '%') },
     changeAmount: { stated: stated(input.changeAmount, unit) },
@@ -245,7 +270,8 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     if (derived) figure.planShare.derived = derived;
   }
   if (figure.lastYear) {
-    const derived = percentOf(figure.lastYear, 'change', figure.change.stated?.quantity.decimals ?? 1, new Decimal(1));
+    // A rate changes by percentage points (changeAmount), not by a % of itself.
+    const derived = isPercent(figure.unit) ? undefined : percentOf(figure.lastYear, 'change', figure.change.stated?.quantity.decimals ?? 1, new Decimal(1));
     if (derived) figure.change.derived = derived;
     figure.changeAmount.derived = {
       quantity: { value: value.value.minus(figure.lastYear.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },

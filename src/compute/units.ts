@@ -37,3 +37,17 @@ export function isCount(unit: string): boolean {
 export function differenceUnit(unit: string): string {
   return isPercent(unit) ? 'điểm phần trăm' : unit;
 }
+
+/**
+ * The factor that turns a value in `from` into `to` (`triệu đồng` → `tỷ đồng`: 0,001), or
+ * undefined when the units measure different things.
+ */
+export function conversionFactor(from: string, to: string): Decimal | undefined {
+  const withoutScale = (unit: string) => {
+    const words = unit.trim().split(/\s+/);
+    return unitScale(unit).eq(1) ? words.join(' ') : words.slice(1).join(' ');
+  };
+  if (from.trim() === to.trim()) return new Decimal(1);
+  if (withoutScale(from) !== withoutScale(to)) return undefined;
+  return unitScale(from).div(unitScale(to));
+}

@@ -1,6 +1,6 @@
 import type { Diagnostic, Place } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
-import { differenceUnit } from '../compute/units.js';
+import { differenceUnit, isPercent } from '../compute/units.js';
 import type { HelperWord, YearWord } from '../reference-words.js';
 import { closestWord } from './closest-word.js';
 import type { SectionInput, TextInput, YearInput } from '../validate/input.js';
@@ -37,11 +37,15 @@ const directionOf = (measure: Measure, unit: string) => {
   return `${quantity.value.isNegative() ? 'giảm' : 'tăng'} ${formatWithUnit(absolute(quantity), unit)}`;
 };
 
+/** A rate's change, unless typed as a %, reads in percentage points: "giảm 0,3 điểm phần trăm". */
+const changeOf = (f: Figure): [Measure, string] =>
+  isPercent(f.unit) && !printed(f.change) ? [f.changeAmount, differenceUnit(f.unit)] : [f.change, '%'];
+
 /** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
 const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
-  tang_giam: { helper: (f) => directionOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
-  muc_tang_giam: { helper: (f) => magnitudeOf(f.change, '%'), needs: 'tang_giam hoặc cung_ky' },
+  tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
+  muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
   chenh_lech: { helper: (f) => directionOf(f.changeAmount, differenceUnit(f.unit)), needs: 'chenh_lech hoặc cung_ky' },
   dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
   ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },

@@ -114,6 +114,8 @@ function decodeFigure(
   if (inAppendix?.kind === 'scalar' && typeof inAppendix.value === 'boolean') figure.inAppendix = inAppendix.value;
   const restates = entry(map, 'nhac_lai');
   if (restates?.kind === 'scalar') figure.restates = { key: String(restates.value), place: restates.place };
+  const planFor = entry(map, 'ke_hoach_cho');
+  if (planFor?.kind === 'scalar') figure.planFor = { key: String(planFor.value), place: planFor.place };
   return figure;
 }
 

@@ -36,6 +36,8 @@ export interface FigureInput {
   sum?: FigureRef[];
   product?: FigureRef[];
   ratio?: FigureRef[];
+  /** For a target in the directions: the key of next year's figure it is the plan for (ke_hoach_cho). */
+  planFor?: FigureRef;
   /** Whether the figure goes into the appendix of key indicators; undefined: the default rule decides. */
   inAppendix?: boolean;
   /** Named parts (trong đó) that need not cover the figure, but cannot exceed it. */

@@ -53,7 +53,7 @@ export function schemaMessage(error: ErrorObject): string {
 }
 
 /** The key path a clerk can follow in the file: `chi_tieu › tong_thu › gia_tri`, `noi_dung › đoạn 4`. */
-function keyPath(segments: string[]): string {
+export function keyPath(segments: string[]): string {
   return segments.map((segment) => (/^\d+$/.test(segment) ? `mục thứ ${Number(segment) + 1}` : segment)).join(' › ');
 }
 

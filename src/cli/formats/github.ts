@@ -1,6 +1,6 @@
 import { formatPlace, type Diagnostic } from '../../diagnostics.js';
 import { SEVERITY_WORDS } from '../print.js';
-import { counts, portablePath, type CheckReport, type Formatter } from './report.js';
+import { countWords, counts, portablePath, type CheckReport, type Formatter } from './report.js';
 
 /** Workflow-command escaping: a message may hold %, CR and LF; a property also : and ,. */
 const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
@@ -10,12 +10,14 @@ function fullMessage(d: Diagnostic): string {
   return d.related?.length ? `${d.message}\nliên quan: ${d.related.map(formatPlace).join(', ')}` : d.message;
 }
 
+const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
 /** For GitHub Actions: one `::error file=…,line=…,col=…::…` annotation per finding. */
 export const github: Formatter = ({ diagnostics }) =>
   diagnostics
     .map((d) => {
       const properties = `file=${escapeProperty(portablePath(d.place.file))},line=${d.place.line},col=${d.place.col},title=${escapeProperty(d.ruleId)}`;
-      return `::${d.severity} ${properties}::${escapeData(fullMessage(d))}\n`;
+      return `::${COMMANDS[d.severity]} ${properties}::${escapeData(fullMessage(d))}\n`;
     })
     .join('');
 
@@ -26,8 +28,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\r?\n/g, '<b
  * annotations a step, the summary shows every finding.
  */
 export function stepSummary({ year, diagnostics, complete }: CheckReport): string {
-  const { errors, warnings } = counts(diagnostics);
-  const heading = `## report check ${year}: ${errors} lỗi, ${warnings} cảnh báo${complete ? '' : ' (dữ liệu chưa đọc được)'}\n\n`;
+  const heading = `## report check ${year}: ${countWords(counts(diagnostics))}${complete ? '' : ' (dữ liệu chưa đọc được)'}\n\n`;
   if (diagnostics.length === 0) return `${heading}Không có vấn đề nào.\n`;
   const rows = diagnostics.map(
     (d) => `| ${cell(portablePath(formatPlace(d.place)))} | ${SEVERITY_WORDS[d.severity]} | ${d.ruleId} | ${cell(fullMessage(d))} |`,

@@ -1,10 +1,10 @@
 import { byFile, counts, portablePath, type Formatter } from './report.js';
 
-const SEVERITY_NUMBERS = { warning: 1, error: 2 } as const;
+const SEVERITY_NUMBERS = { info: 0, warning: 1, error: 2 } as const;
 
 /**
  * For programs: ESLint's JSON shape (one result per file with its messages; severity 2 is an
- * error, 1 a warning), so tools written for ESLint's output read it; `related` is ours.
+ * error, 1 a warning, 0 information), so tools written for ESLint's output read it; `related` is ours.
  */
 export const json: Formatter = ({ diagnostics }) => {
   const results = [...byFile(diagnostics)].map(([file, group]) => ({

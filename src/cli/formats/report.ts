@@ -12,9 +12,20 @@ export interface CheckReport {
 
 export type Formatter = (report: CheckReport) => string;
 
-export function counts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { errors, warnings: diagnostics.length - errors };
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function counts(diagnostics: readonly Diagnostic[]): Counts {
+  const of = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  return { errors: of('error'), warnings: of('warning'), infos: of('info') };
+}
+
+/** `5 lỗi, 3 cảnh báo`, with `, 1 thông tin` when there is any. */
+export function countWords({ errors, warnings, infos }: Counts): string {
+  return `${errors} lỗi, ${warnings} cảnh báo${infos > 0 ? `, ${infos} thông tin` : ''}`;
 }
 
 /** Paths as CI tools and SARIF want them: forward slashes on every OS. */

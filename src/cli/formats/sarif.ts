@@ -8,6 +8,8 @@ const location = (place: Place) => ({
   },
 });
 
+const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
+
 /** For code-scanning tools: SARIF 2.1.0, one run, the rules as the tool's rule list. */
 export const sarif: Formatter = ({ diagnostics, rules }) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -22,14 +24,14 @@ export const sarif: Formatter = ({ diagnostics, rules }) => {
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
-              defaultConfiguration: { level: r.defaultSeverity },
+              defaultConfiguration: { level: LEVELS[r.defaultSeverity] },
             })),
           },
         },
         results: diagnostics.map((d) => ({
           ruleId: d.ruleId,
           ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
-          level: d.severity,
+          level: LEVELS[d.severity],
           message: { text: d.message },
           locations: [location(d.place)],
           ...(d.related?.length ? { relatedLocations: d.related.map((p, id) => ({ id, ...location(p) })) } : {}),

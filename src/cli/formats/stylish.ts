@@ -1,10 +1,9 @@
 import { formatPlace } from '../../diagnostics.js';
 import { SEVERITY_WORDS } from '../print.js';
-import { byFile, counts, type Formatter } from './report.js';
+import { byFile, countWords, counts, type Formatter } from './report.js';
 
 /** For people: findings grouped by file, `line:col  lỗi  message  rule`, then a summary line. */
 export const stylish: Formatter = ({ year, diagnostics, complete }) => {
-  const { errors, warnings } = counts(diagnostics);
   if (diagnostics.length === 0) return `✔ Số liệu năm ${year}: không có vấn đề nào.\n`;
   const lines: string[] = [];
   for (const [file, group] of byFile(diagnostics)) {
@@ -20,7 +19,7 @@ export const stylish: Formatter = ({ year, diagnostics, complete }) => {
     });
     lines.push('');
   }
-  const total = `✖ ${diagnostics.length} vấn đề (${errors} lỗi, ${warnings} cảnh báo)`;
+  const total = `✖ ${diagnostics.length} vấn đề (${countWords(counts(diagnostics))})`;
   lines.push(complete ? total : `${total}: dữ liệu chưa đọc được nên chưa kiểm tra được số liệu. Sửa các lỗi trên rồi chạy lại.`);
   return `${lines.join('\n')}\n`;
 };
