@@ -40,7 +40,8 @@ export function compileReport(workspace: Workspace, year: number, options: Build
   failOnErrors(rendered.diagnostics);
   return {
     document: rendered.document!,
-    warnings: [...warnings, ...findings.map((d) => ({ ...d, severity: 'warning' as const }))],
+    // Information (a revised plan) is for check to tell; the build shows what may need a fix.
+    warnings: [...warnings, ...findings.filter((d) => d.severity !== 'info').map((d) => ({ ...d, severity: 'warning' as const }))],
   };
 }
 

@@ -6,6 +6,7 @@ import { hasErrors, InputError, RunError } from '../diagnostics.js';
 import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
+import { formatStatus } from './status-text.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -99,13 +100,45 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(report), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
     });
+  cli
+    .command('init')
+    .description('Tạo data/<năm>/ cho năm mới từ dữ liệu năm trước: cùng các tệp, các mã; số liệu và lời văn để trống (CẦN ĐIỀN), kế hoạch lấy từ mục tiêu năm trước.')
+    .usage('<năm>')
+    .argument('<năm>', 'năm mới, ví dụ 2024')
+    .helpOption('-h, --help', 'hiện trợ giúp')
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+    .action(async (yearText: string) => {
+      const year = parseYear(yearText);
+      const { initYear } = await import('../year/init-year.js');
+      const result = initYear({ root: io.cwd, cwd: io.cwd }, year);
+      io.stdout(
+        `Đã tạo ${result.shownFolder} (${result.files} tệp) từ dữ liệu năm ${year - 1}: ${result.places} chỗ cần điền, ` +
+          `${result.plans} kế hoạch lấy từ mục tiêu năm ${year - 1}. Xem danh sách: report status ${year}\n`,
+      );
+    });
+
+  cli
+    .command('status')
+    .description('Liệt kê những chỗ còn phải điền (CẦN ĐIỀN) của một năm, theo từng tệp. Thoát với mã 0 khi đã điền đủ, 1 khi còn chỗ phải điền.')
+    .usage('<năm>')
+    .argument('<năm>', 'năm báo cáo, ví dụ 2024')
+    .helpOption('-h, --help', 'hiện trợ giúp')
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+    .action(async (yearText: string) => {
+      const year = parseYear(yearText);
+      const { yearStatus } = await import('../year/status.js');
+      const status = yearStatus({ root: io.cwd, cwd: io.cwd }, year);
+      io.stdout(formatStatus(status, year));
+      const remaining = status.problems.length + status.files.reduce((sum, f) => sum + f.unfilled.length, 0);
+      outcome.exitCode = remaining === 0 ? EXIT.ok : EXIT.badInput;
+    });
   return cli;
 }
 
 const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
   'commander.missingArgument': () => 'Thiếu năm báo cáo. Ví dụ: report build 2023.',
   'commander.unknownOption': (e) => `Không có tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Xem report --help.`,
-  'commander.unknownCommand': (e) => `Không có lệnh ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Các lệnh: build, check. Xem report --help.`,
+  'commander.unknownCommand': (e) => `Không có lệnh ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Các lệnh: build, check, init, status. Xem report --help.`,
   'commander.excessArguments': () => 'Thừa tham số. Ví dụ đúng: report build 2023.',
   'commander.optionMissingArgument': (e) => `Tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''} cần một giá trị.`,
 };
