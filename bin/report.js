@@ -2,7 +2,7 @@
 // The only module that touches the process: argv, the streams, the exit code.
 let run;
 try {
-  ({ run } = await import('../dist/cli/run.js'));
+  ({ run } = await import('../dist/report.js'));
 } catch (error) {
   process.stderr.write(`Lỗi: chương trình chưa được biên dịch (${error.code ?? error.message}). Chạy "npm install" trong thư mục của report.\n`);
   process.exit(2);
@@ -12,4 +12,5 @@ process.exitCode = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
+  isTTY: process.stderr.isTTY === true,
 });

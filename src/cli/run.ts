@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { checkYear } from '../check/check-year.js';
 import { RULES } from '../check/run-rules.js';
+import type { UnitTask } from '../batch/unit-task.js';
 import { hasErrors, InputError, RunError } from '../diagnostics.js';
 import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
@@ -14,6 +15,8 @@ export interface Io {
   cwd: string;
   /** The environment variables the CLI reads: GITHUB_STEP_SUMMARY. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal: batch progress is then a bar, else plain lines. */
+  isTTY?: boolean;
 }
 
 export const EXIT = { ok: 0, badInput: 1, couldNotRun: 2 } as const;
@@ -60,14 +63,22 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<năm>.docx, .pdf hoặc .md)')
     .option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)')
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
+    .option(...UNITS_OPTION)
+    .option(...JOBS_OPTION)
     .helpOption('-h, --help', 'hiện trợ giúp')
     .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
-    .action(async (yearText: string, options: { out?: string; strict?: boolean; format?: string }) => {
+    .action(async (yearText: string, options: { out?: string; strict?: boolean; format?: string } & BatchFlags) => {
       const year = parseYear(yearText);
       // Loaded on demand: check never pays for the templates and the .docx writer.
       const { buildReport, OUTPUT_FORMATS } = await import('../build.js');
       const format = OUTPUT_FORMATS.find((f) => f === (options.format ?? 'docx'));
       if (!format) throw new RunError(`Không có dạng "${options.format}". Chọn một trong: ${OUTPUT_FORMATS.join(', ')}.`);
+      if (options.units !== undefined) {
+        if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
+        const task = { command: 'build' as const, cwd: io.cwd, year, format, strict: options.strict, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH };
+        outcome.exitCode = await runBatchCommand(task, options, io);
+        return;
+      }
       const workspace = { root: io.cwd, cwd: io.cwd };
       const result = await buildReport(workspace, year, { ...options, format, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
       if (result.warnings.length > 0) {
@@ -83,14 +94,21 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .usage('[tùy chọn] <năm>')
     .argument('<năm>', 'năm báo cáo, ví dụ 2023')
     .option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif')
+    .option(...UNITS_OPTION)
+    .option(...JOBS_OPTION)
     .helpOption('-h, --help', 'hiện trợ giúp')
     .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
     .addHelpText(
       'after',
       `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`,
     )
-    .action((yearText: string, options: { format?: string }) => {
+    .action(async (yearText: string, options: { format?: string } & BatchFlags) => {
       const year = parseYear(yearText);
+      if (options.units !== undefined) {
+        if (options.format) throw new RunError('--format không dùng cùng --units: kết quả của nhiều đơn vị là bản tóm tắt.');
+        outcome.exitCode = await runBatchCommand({ command: 'check', cwd: io.cwd, year }, options, io);
+        return;
+      }
       const format = FORMATS[options.format ?? 'stylish'];
       if (!format) throw new RunError(`Không có dạng kết quả "${options.format}". Chọn một trong: ${Object.keys(FORMATS).join(', ')}.`);
       const result = checkYear({ root: io.cwd, cwd: io.cwd }, year);
@@ -133,6 +151,16 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       outcome.exitCode = remaining === 0 ? EXIT.ok : EXIT.badInput;
     });
   return cli;
+}
+
+// Batch runs over a folder of units (src/batch/): loaded only when --units is given.
+type BatchFlags = { units?: string; jobs?: string };
+const UNITS_OPTION = ['--units <thư mục>', 'chạy cho mọi đơn vị (mỗi thư mục con có data/<năm>/) trong thư mục này, song song'] as const;
+const JOBS_OPTION = ['--jobs <số>', 'số luồng xử lý song song khi dùng --units (mặc định: số nhân CPU)'] as const;
+
+async function runBatchCommand(task: Omit<UnitTask, 'unit'>, flags: BatchFlags, io: Io): Promise<number> {
+  const { runBatch } = await import('../batch/batch-command.js');
+  return (await runBatch(task, { units: flags.units!, jobs: flags.jobs }, io)) ? EXIT.ok : EXIT.badInput;
 }
 
 const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {

@@ -1,24 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaFileName } from '../catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-year.js';
 import type { SourceFile } from '../load/source-file.js';
 import { nodeAt, toPlain, type YamlNode } from '../load/yaml-tree.js';
-import { SCHEMAS_DIR } from '../package-paths.js';
 import { schemaMessage } from './schema-messages.js';
+import { schemaValidators } from './schema-validators.js';
 
 let compiled: Map<string, ValidateFunction> | undefined;
 
 function validators(): Map<string, ValidateFunction> {
-  if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  addFormats.default(ajv, ['date']);
-  const files = fs.readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'));
-  for (const file of files) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')));
-  compiled = new Map(files.map((file) => [file, ajv.getSchema(file)!]));
+  compiled ??= schemaValidators();
   return compiled;
 }
 

@@ -1,0 +1,58 @@
+import { formatPlace, hasErrors, InputError, RunError, type Diagnostic } from '../diagnostics.js';
+import type { OutputFormat } from '../build.js';
+
+/** One unit's job, as sent to a worker thread: plain data only. */
+export interface UnitTask {
+  command: 'build' | 'check';
+  /** The unit's folder: data/<year>/ and, optionally, templates/. */
+  unit: string;
+  /** Where paths in messages are shown relative to. */
+  cwd: string;
+  year: number;
+  format?: OutputFormat;
+  strict?: boolean;
+  sourceDateEpoch?: string;
+}
+
+export interface UnitOutcome {
+  unit: string;
+  ok: boolean;
+  warnings: number;
+  /** Why the unit failed, in one line. */
+  reason?: string;
+}
+
+/** Builds or checks one unit; every failure becomes an outcome, never an exception. */
+export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
+  const workspace = { root: task.unit, cwd: task.cwd };
+  const failed = (reason: string): UnitOutcome => ({ unit: task.unit, ok: false, warnings: 0, reason });
+  try {
+    if (task.command === 'check') {
+      const { checkYear } = await import('../check/check-year.js');
+      const { diagnostics } = checkYear(workspace, task.year);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (hasErrors(diagnostics)) return failed(errorsReason(errors));
+      return { unit: task.unit, ok: true, warnings: diagnostics.length };
+    }
+    // Loaded on demand, as in the single-unit CLI: a check worker never loads the .docx writer.
+    const { buildReport } = await import('../build.js');
+    const { warnings } = await buildReport(workspace, task.year, {
+      format: task.format,
+      strict: task.strict,
+      sourceDateEpoch: task.sourceDateEpoch,
+    });
+    return { unit: task.unit, ok: true, warnings: warnings.length };
+  } catch (error) {
+    if (error instanceof InputError) return failed(errorsReason(error.diagnostics));
+    if (error instanceof RunError) return failed(error.message);
+    return failed(`lỗi ngoài dự kiến trong chương trình: ${(error as Error).message}`);
+  }
+}
+
+/** The count and the first error with its place: enough to find the rest with `report check`. */
+function errorsReason(errors: readonly Diagnostic[]): string {
+  const [first] = errors;
+  if (!first) return 'dữ liệu có lỗi.';
+  const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : '';
+  return `${formatPlace(first.place)} ${first.message}${more}`;
+}

@@ -1,0 +1,68 @@
+// `npm run bench`: whole-process wall time and peak memory of the CLI, as medians over
+// several runs, each with its ratio to `node -e 0` measured in the same run.
+// Options (environment): BENCH_RUNS (default 10), BENCH_UNITS (units of the batch build, default 200).
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateUnits } from './synthetic-units.mjs';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = path.join(PROJECT, 'bin', 'report.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const UNITS = Number(process.env.BENCH_UNITS ?? 200);
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Runs a command to completion: wall milliseconds and, under GNU time, peak resident MB. */
+function measureOnce(command, args, cwd) {
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', command, ...args]] : [command, args];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(file, argv, { cwd, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const kb = GNU_TIME ? Number(result.stderr.trim().split('\n').at(-1)) : NaN;
+  return { ms, mb: kb / 1024 };
+}
+
+function measure(label, command, args, cwd, runs = RUNS) {
+  measureOnce(command, args, cwd); // warm the file cache
+  const samples = Array.from({ length: runs }, () => measureOnce(command, args, cwd));
+  return { label, ms: median(samples.map((s) => s.ms)), mb: median(samples.map((s) => s.mb)) };
+}
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'report-bench-'));
+const cpu = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
+console.log(`Machine: ${os.availableParallelism()} cores, ${cpu}; Node ${process.version}; ${RUNS} runs each, medians.`);
+
+const rows = [
+  measure('node -e 0', process.execPath, ['-e', '0'], PROJECT),
+  measure('report check 2023', process.execPath, [BIN, 'check', '2023'], PROJECT),
+  measure('report build 2023', process.execPath, [BIN, 'build', '2023', '--out', path.join(scratch, 'bao-cao.docx')], PROJECT),
+];
+if (has('pandoc')) {
+  execFileSync(process.execPath, [BIN, 'build', '2023', '--format', 'md', '--out', path.join(scratch, 'bao-cao.md')], { cwd: PROJECT, stdio: 'ignore' });
+  rows.push(measure('pandoc bao-cao.md -o .docx', 'pandoc', [path.join(scratch, 'bao-cao.md'), '-o', path.join(scratch, 'pandoc.docx')], scratch));
+} else {
+  console.log('(pandoc not installed: its comparison is skipped)');
+}
+generateUnits(PROJECT, path.join(scratch, 'units'), UNITS);
+const batch = measure(`report build 2023 --units (${UNITS})`, process.execPath, [BIN, 'build', '2023', '--units', 'units'], scratch);
+rows.push(batch);
+
+const floor = rows[0].ms;
+const TARGETS = { 'report check 2023': 1.6, 'report build 2023': 2.0 };
+console.log(`\n${'command'.padEnd(38)}${'median'.padStart(10)}${'ratio'.padStart(9)}${'peak'.padStart(9)}  target`);
+for (const row of rows) {
+  const ratio = row.ms / floor;
+  const target = TARGETS[row.label];
+  const verdict = target ? `≤ ${target}×: ${ratio <= target ? 'met' : 'MISSED'}` : '';
+  console.log(`${row.label.padEnd(38)}${`${row.ms.toFixed(0)} ms`.padStart(10)}${`${ratio.toFixed(2)}×`.padStart(9)}${`${row.mb.toFixed(0)} MB`.padStart(9)}  ${verdict}`);
+}
+const perSecond = UNITS / (batch.ms / 1000);
+console.log(`\nBatch: ${perSecond.toFixed(0)} reports/s (target ≥ 150: ${perSecond >= 150 ? 'met' : 'MISSED'}); peak ${batch.mb.toFixed(0)} MB for ${UNITS} units.`);
+console.log(`At this rate the country's 3.321 communes take ${(3321 / perSecond).toFixed(0)} s.`);
+fs.rmSync(scratch, { recursive: true, force: true });
