@@ -36,8 +36,8 @@ export function analyzeYear(workspace: Workspace, year: number): Analysis {
     RULES.map((r) => r.meta.id),
   );
   const loaded = loadYear(workspace.root, year, workspace.cwd);
-  // A file whose YAML did not parse has its syntax errors already; validating it would only add noise.
-  const parsed = loaded.files.filter((f) => f.tree !== null || f.source.text.trim() === '');
+  // A file whose YAML did not parse, or that is empty, has its error already; validating it would only add noise.
+  const parsed = loaded.files.filter((f) => f.tree !== null);
   const inputProblems = [...config.diagnostics, ...loaded.diagnostics, ...validateFiles(parsed)];
   failOnErrors(inputProblems);
 

@@ -68,7 +68,10 @@ export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostic
     diagnostics.at(-1)!.message += ` (Còn ${doc.errors.length - MAX_SYNTAX_ERRORS} lỗi cú pháp khác sau đó; sửa các lỗi này trước.)`;
   }
   if (diagnostics.length > 0) return { tree: null, diagnostics };
-  if (doc.contents === null) return { tree: null, diagnostics };
+  if (doc.contents === null) {
+    const message = 'Tệp trống (không có khóa nào, hoặc chỉ có chú thích). Ghi nội dung theo data/README.md, hoặc chép tệp cùng tên của năm trước.';
+    return { tree: null, diagnostics: [{ ruleId: 'empty-file', severity: 'error', place: file.placeAt(0), message }] };
+  }
   const aliases: Place[] = [];
   const tree = toTree(doc.contents, file, aliases);
   if (aliases.length > 0) {

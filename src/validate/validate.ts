@@ -31,10 +31,6 @@ export function validateFiles(files: LoadedFile[]): Diagnostic[] {
 export function validateTree(schemaFile: string, tree: YamlNode | null, source: SourceFile): Diagnostic[] {
   const validate = validators().get(schemaFile);
   if (!validate) throw new Error(`schema missing: ${schemaFile}`);
-  if (tree === null) {
-    const message = 'Tệp trống (không có khóa nào, hoặc chỉ có chú thích). Ghi nội dung theo data/README.md, hoặc chép tệp cùng tên của năm trước.';
-    return [{ ruleId: 'empty-file', severity: 'error', place: source.placeAt(0), message }];
-  }
   if (validate(toPlain(tree))) return [];
   return relevantErrors(validate.errors ?? []).map((error) => {
     const { node, keyPlace } = nodeAt(tree, error.instancePath);
