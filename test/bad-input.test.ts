@@ -27,6 +27,7 @@ const edit = (file: string, from: string | RegExp, to: string) => (dir: string) 
 const write = (file: string, content: string | Uint8Array) => (dir: string) => fs.writeFileSync(path.join(dir, file), content);
 const KINH_TE = path.join(DATA, 'kinh-te.yaml');
 const aValue = (value: string) => edit(KINH_TE, 'gia_tri: 100', `gia_tri: ${value}`);
+const aSpending = (value: string) => edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 900,', `gia_tri: ${value},`);
 const NFD = (text: string) => text.normalize('NFD');
 const isRoot = process.getuid?.() === 0;
 
@@ -477,6 +478,95 @@ const CASES: BadInput[] = [
     message: 'SOURCE_DATE_EPOCH "hôm nay" không hợp lệ',
   },
 ];
+
+interface AcceptedInput {
+  name: string;
+  breakIt: (dir: string) => void;
+  /** Text the Markdown document holds, exactly as a reader sees it. */
+  document: string[];
+  /** A warning printed on the way, with its place, when there is one. */
+  warning?: { place: string; message: string };
+}
+
+/** Input a clerk's tools produce that is not wrong: it builds (exit 0), and the document says what was meant. */
+const ACCEPTED: AcceptedInput[] = [
+  {
+    name: 'a byte-order mark (Notepad "UTF-8 with BOM")',
+    breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => `\uFEFF${text}`),
+    document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng'],
+  },
+  {
+    name: 'CRLF line ends (Windows)',
+    breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => text.replaceAll('\n', '\r\n')),
+    document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng, bình quân 50 triệu đồng/người/năm.'],
+  },
+  {
+    name: 'NFD-decomposed Vietnamese (pasted from a Mac): text and units are read in NFC',
+    breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => NFD(text).replace('gia_tri: 100', 'gia_tri: 100.5')),
+    // "tỷ đồng" is still known as money, so 100,5 is no fractional count.
+    document: ['Tổng thu nhập xã hội đạt 100,5 tỷ đồng'],
+  },
+  {
+    name: 'a number pasted in Vietnamese form, 6.790.880.637',
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 1000,', 'gia_tri: 6.790.880.637,'),
+    document: ['Tổng thu 6.790.880.637 đồng'],
+  },
+  {
+    name: 'a decimal comma, quoted: "663,8" keeps its one decimal',
+    breakIt: aSpending('"663,80"'),
+    document: ['tổng chi 663,80 đồng'],
+  },
+  {
+    name: 'thousands and a decimal comma, 1.157,5',
+    breakIt: aSpending('"1.157,5"'),
+    document: ['tổng chi 1.157,5 đồng'],
+  },
+  {
+    name: 'a minus sign pasted from Word (−19,7)',
+    breakIt: aSpending('"\u221219,7"'),
+    document: ['tổng chi -19,7 đồng'],
+  },
+  {
+    name: '12345678901234567,89 đồng, beyond a float: stays exact',
+    // Quoted: inside { } a bare comma would end the value.
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 1000,', 'gia_tri: "12345678901234567,89",'),
+    document: ['Tổng thu 12.345.678.901.234.567,89 đồng'],
+  },
+  {
+    name: 'the same written as YAML, 12345678901234567.89',
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 1000,', 'gia_tri: 12345678901234567.89,'),
+    document: ['Tổng thu 12.345.678.901.234.567,89 đồng'],
+  },
+  {
+    name: 'a denominator of zero under a stated ratio: the stated value is printed, and the warning says why it is not checked',
+    breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), 'gia_tri: 2000', 'gia_tri: 0'),
+    document: ['bình quân 50 triệu đồng/người/năm'],
+    warning: { place: `${DATA}/kinh-te.yaml:11:27`, message: 'Mẫu số "so_khau" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. Giá trị đã nhập được giữ nguyên' },
+  },
+  {
+    name: 'an unknown file in the year folder',
+    breakIt: write(path.join(DATA, 'ban-sao-kinh-te.yaml'), 'tieu_de: Bản sao\n'),
+    document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng'],
+    warning: { place: `${DATA}/ban-sao-kinh-te.yaml:1:1`, message: 'Tệp ban-sao-kinh-te.yaml không thuộc báo cáo nên bị bỏ qua' },
+  },
+];
+
+describe(`${ACCEPTED.length} inputs from Word, Excel, Notepad and Mac are read as meant`, () => {
+  it.each(ACCEPTED)('$name', async ({ breakIt, document, warning }) => {
+    const dir = workspaceFrom(MINIMAL);
+    breakIt(dir);
+    const result = await cli(['build', '2023', '--format', 'md', '--out', 'bao-cao.md'], dir);
+    expect(result.code).toBe(0);
+    if (warning) {
+      const line = result.stderr.split('\n').find((l) => l.includes(warning.message));
+      expect(line?.replaceAll('\\', '/')).toMatch(new RegExp(`^${warning.place}\\s+cảnh báo`));
+    } else expect(result.stderr).toBe('');
+    const text = fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8');
+    for (const expected of document) expect(text).toContain(expected);
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
 
 const byName = (name: string) => CASES.find((c) => c.name === name)!;
 
