@@ -8,8 +8,8 @@ import { cli, PROJECT, workspaceFrom } from './helpers.js';
 const RUNS = 1000;
 // Rendering costs three times what checking does, so every run checks, and a sample also
 // builds: Markdown, or the real .docx. That keeps the thousand runs within seconds.
-const BUILD_EVERY = 5;
-const DOCX_EVERY = 25;
+const BUILD_EVERY = 10;
+const DOCX_EVERY = 50;
 const DATA = path.join('data', '2023');
 const FILES = fs.readdirSync(path.join(PROJECT, DATA)).sort();
 
