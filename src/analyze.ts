@@ -38,9 +38,9 @@ export interface Analysis extends ComputedYear {
 export function computeYear(workspace: Workspace, year: number, earlier?: EarlierYear): ComputedYear {
   const loaded = loadYear(workspace.root, year, workspace.cwd);
   const unfilled = unfilledDiagnostics(loaded.files);
-  // A file whose YAML did not parse has its syntax errors already; validating it (or a file
-  // still holding placeholders) would only add noise.
-  const parsed = unfilled.length > 0 ? [] : loaded.files.filter((f) => f.tree !== null || f.source.text.trim() === '');
+  // A file whose YAML did not parse, or that is empty, has its error already; validating it (or
+  // a file still holding placeholders) would only add noise.
+  const parsed = unfilled.length > 0 ? [] : loaded.files.filter((f) => f.tree !== null);
   const inputProblems = [...loaded.diagnostics, ...unfilled, ...validateFiles(parsed)];
   failOnErrors(inputProblems);
 

@@ -5,7 +5,7 @@ import { failOnErrors, RunError, type Diagnostic } from './diagnostics.js';
 import { emitDocx } from './emit/docx.js';
 import { emitMarkdown } from './emit/markdown.js';
 import { convertToPdf } from './emit/pdf.js';
-import { writeFileAtomic } from './emit/write-atomic.js';
+import { ensureFolder, writeFileAtomic } from './emit/write-atomic.js';
 import { displayPath } from './load/load-year.js';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
 import { renderDocument, type ReportDocument, type TemplateSource } from './render/document.js';
@@ -86,8 +86,8 @@ export async function buildReport(
   const { document, warnings } = compileReport(workspace, year, options);
   const bytes = await render(document, format, documentTimestamp(document, options.sourceDateEpoch));
   const output = out ? path.resolve(workspace.cwd, out) : defaultOutput(workspace, year, format);
-  if (!out) fs.mkdirSync(path.dirname(output), { recursive: true });
   const shownOutput = displayPath(output, workspace.cwd);
+  if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));
   writeFileAtomic(output, bytes, shownOutput);
   return { shownOutput, warnings };
 }

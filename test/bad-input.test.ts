@@ -17,10 +17,19 @@ interface BadInput {
   place?: string;
   message: string;
   withTemplates?: boolean;
+  env?: Record<string, string>;
+  /** False where the case cannot be made on this machine; its name says why. */
+  onlyIf?: boolean;
 }
 
 const edit = (file: string, from: string | RegExp, to: string) => (dir: string) =>
   editFile(path.join(dir, file), (text) => text.replace(from, to));
+const write = (file: string, content: string | Uint8Array) => (dir: string) => fs.writeFileSync(path.join(dir, file), content);
+const KINH_TE = path.join(DATA, 'kinh-te.yaml');
+const aValue = (value: string) => edit(KINH_TE, 'gia_tri: 100', `gia_tri: ${value}`);
+const aSpending = (value: string) => edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 900,', `gia_tri: ${value},`);
+const NFD = (text: string) => text.normalize('NFD');
+const isRoot = process.getuid?.() === 0;
 
 const CASES: BadInput[] = [
   {
@@ -218,15 +227,355 @@ const CASES: BadInput[] = [
     code: 2,
     message: 'Không có tùy chọn --nhanh',
   },
+  {
+    name: 'an empty data file',
+    breakIt: write(path.join(DATA, 'van-hoa.yaml'), ''),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:1`,
+    message: 'Tệp trống',
+  },
+  {
+    name: 'a data file whose every line is commented out',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), /^/gm, '# '),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:1`,
+    message: 'Tệp trống (không có khóa nào, hoặc chỉ có chú thích)',
+  },
+  {
+    name: 'a list where the file needs keys',
+    breakIt: write(path.join(DATA, 'van-hoa.yaml'), '- Không có gì mới.\n'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:1`,
+    message: 'Tệp phải là một khối các khóa',
+  },
+  {
+    name: 'two YAML documents in one file',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), /$/, '---\ntieu_de: Khác\n'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:4:1`,
+    message: 'Tệp chứa nhiều tài liệu YAML',
+  },
+  {
+    name: 'a byte-order mark, then a wrong type: the BOM takes no column',
+    breakIt: (dir) => {
+      aValue('một trăm')(dir);
+      editFile(path.join(dir, KINH_TE), (text) => `\uFEFF${text}`);
+    },
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'phải là một số',
+  },
+  {
+    name: 'CRLF line ends (Notepad), then a wrong type: lines and columns still right',
+    breakIt: (dir) => {
+      aValue('một trăm')(dir);
+      editFile(path.join(dir, KINH_TE), (text) => text.replaceAll('\n', '\r\n'));
+    },
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số (ví dụ 663.8 hoặc 663,8',
+  },
+  {
+    name: 'a lone dot group, 1.157: a thousand or a decimal?',
+    breakIt: aValue('1.157'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'Số "1.157" không rõ nghĩa: dấu chấm có thể ngăn cách hàng nghìn hoặc là dấu thập phân. Nếu là số nguyên, viết 1157',
+  },
+  {
+    name: 'the same, quoted as pasted from Excel: "12.500"',
+    breakIt: aValue('"12.500"'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'nếu là số thập phân, viết 12,500',
+  },
+  {
+    name: 'English thousands separators, 1,157,000',
+    breakIt: aValue('1,157,000'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'Không đọc được số "1,157,000". Viết số nguyên như 6790880637 hoặc 6.790.880.637',
+  },
+  {
+    name: 'thousands grouped by spaces, as Excel copies them',
+    breakIt: aValue('6 790 880 637'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'phải là một số',
+  },
+  {
+    name: 'a number with a unit typed into it',
+    breakIt: aValue('100 tỷ'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'phải là một số',
+  },
+  {
+    name: 'an empty value',
+    breakIt: aValue(''),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'phải là một số',
+  },
+  {
+    name: 'infinity written as YAML allows it (.inf)',
+    breakIt: aValue('.inf'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'Không đọc được số ".inf"',
+  },
+  {
+    name: 'a number too large to be a figure (1e999999999)',
+    breakIt: aValue('1e999999999'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'quá lớn hoặc quá nhiều chữ số thập phân',
+  },
+  {
+    name: 'a negative count of households',
+    breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), 'gia_tri: 500', 'gia_tri: -500'),
+    args: ['build', '2023', '--strict', '--out', 'bao-cao.docx'],
+    code: 1,
+    place: `${DATA}/y-te-dan-so.yaml:3:33`,
+    message: 'count-whole',
+  },
+  {
+    name: 'a fractional count of households (500,5)',
+    breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), 'gia_tri: 500', 'gia_tri: "500,5"'),
+    args: ['build', '2023', '--strict', '--out', 'bao-cao.docx'],
+    code: 1,
+    place: `${DATA}/y-te-dan-so.yaml:3:33`,
+    message: 'count-whole',
+  },
+  {
+    name: 'a ratio over a denominator of zero, with nothing stated',
+    breakIt: (dir) => {
+      edit(path.join(DATA, 'y-te-dan-so.yaml'), 'gia_tri: 2000', 'gia_tri: 0')(dir);
+      edit(KINH_TE, '    gia_tri: 50\n', '')(dir);
+    },
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:10:27`,
+    message: 'Mẫu số "so_khau" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. Nhập gia_tri cho chỉ tiêu này, hoặc sửa mẫu số.',
+  },
+  {
+    name: 'an alias bomb (billion laughs)',
+    breakIt: write(
+      path.join(DATA, 'van-hoa.yaml'),
+      ['tieu_de: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${`*${'abcdefgh'[i]},`.repeat(9)}]`)].join('\n'),
+    ),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:2:8`,
+    message: 'Dữ liệu không dùng bí danh YAML (*ten); tệp có 72 bí danh',
+  },
+  {
+    name: 'brackets nested a hundred thousand deep',
+    breakIt: write(path.join(DATA, 'van-hoa.yaml'), `tieu_de: ${'['.repeat(100_000)}`),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1`,
+    message: 'Các khối lồng nhau quá sâu',
+  },
+  {
+    name: 'a 50 MB file (a paste gone wrong): refused before it is read',
+    breakIt: write(path.join(DATA, 'van-hoa.yaml'), `tieu_de: Văn hóa\nnoi_dung:\n${'  - Không có gì mới.\n'.repeat(2_016_500)}`),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:1`,
+    message: 'Tệp quá lớn (50,0 MB; một tệp dữ liệu chỉ được tới 2,0 MB',
+  },
+  {
+    name: 'binary garbage (a .docx saved as .yaml)',
+    breakIt: write(path.join(DATA, 'van-hoa.yaml'), Buffer.from('504b0304140000000800a1b2c3d4e5f60718293a4b5c6d7e8f90', 'hex')),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:1`,
+    message: 'Tệp không phải văn bản UTF-8',
+  },
+  {
+    name: 'a file saved by Notepad as "Unicode" (UTF-16)',
+    breakIt: write(path.join(DATA, 'van-hoa.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('tieu_de: Văn hóa\n', 'utf16le')])),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:1`,
+    message: 'lưu lại với mã hóa UTF-8',
+  },
+  {
+    name: 'a file cut short by a failed copy, padded with zero bytes',
+    breakIt: write(path.join(DATA, 'van-hoa.yaml'), Buffer.concat([Buffer.from('tieu_de: "Văn hóa"\nnoi_dung:\n  - Không có'), Buffer.alloc(64)])),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:13`,
+    message: 'Tệp có ký tự điều khiển không in được (U+0000)',
+  },
+  {
+    name: 'a figure key typed with Vietnamese accents',
+    breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), '  so_ho:', `  ${NFD('số_hộ')}:`),
+    code: 1,
+    place: `${DATA}/y-te-dan-so.yaml:3:3`,
+    message: 'mã chỉ dùng chữ thường không dấu',
+  },
+  {
+    name: 'a date that does not exist',
+    breakIt: edit(path.join(DATA, 'van-ban.yaml'), 'ngay: 2023-12-05', 'ngay: 2023-02-30'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:8:7`,
+    message: 'Khóa "ngay" phải là ngày dạng NĂM-THÁNG-NGÀY',
+  },
+  {
+    name: 'a date written the Vietnamese way',
+    breakIt: edit(path.join(DATA, 'van-ban.yaml'), 'ngay: 2023-12-05', 'ngay: 05/12/2023'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:8:7`,
+    message: 'ví dụ 2023-12-05',
+  },
+  {
+    name: 'a reference left open in a paragraph',
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), '{{tong_chi_ngan_sach}}.', '{{tong_chi_ngan_sach.'),
+    code: 1,
+    place: `${DATA}/ngan-sach.yaml:6:47`,
+    message: 'Dấu {{ không có dấu đóng/mở tương ứng',
+  },
+  {
+    name: 'an output file whose folder is a file',
+    breakIt: () => undefined,
+    args: ['build', '2023', '--out', path.join('data', '2023', 'kinh-te.yaml', 'bao-cao.docx')],
+    code: 2,
+    message: `${path.join('data', '2023', 'kinh-te.yaml')} là một tệp, không phải thư mục`,
+  },
+  {
+    name: 'a file named out where the default output folder belongs',
+    breakIt: write('out', 'không phải thư mục'),
+    args: ['build', '2023'],
+    code: 2,
+    message: 'Không tạo được thư mục out: đã có một tệp trùng tên',
+  },
+  {
+    name: 'an output folder nobody may write in, not even root (Linux /sys)',
+    breakIt: () => undefined,
+    onlyIf: process.platform === 'linux' && fs.existsSync('/sys/kernel'),
+    args: ['build', '2023', '--out', '/sys/kernel/bao-cao.docx'],
+    code: 2,
+    message: 'Không ghi được /sys/kernel/bao-cao.docx: không có quyền ghi, hoặc tệp đang mở trong Word',
+  },
+  {
+    name: `an output folder made read-only${isRoot ? ' (skipped: running as root, whom chmod does not stop)' : ''}`,
+    breakIt: (dir) => {
+      fs.mkdirSync(path.join(dir, 'chi-doc'));
+      fs.chmodSync(path.join(dir, 'chi-doc'), 0o555);
+    },
+    onlyIf: !isRoot && process.platform !== 'win32',
+    args: ['build', '2023', '--out', path.join('chi-doc', 'bao-cao.docx')],
+    code: 2,
+    message: 'không có quyền ghi',
+  },
+  {
+    name: 'an unknown output format',
+    breakIt: () => undefined,
+    args: ['build', '2023', '--format', 'doc', '--out', 'bao-cao.docx'],
+    code: 2,
+    message: 'Không có dạng "doc". Chọn một trong: docx, pdf, md.',
+  },
+  {
+    name: 'a SOURCE_DATE_EPOCH that is not a time',
+    breakIt: () => undefined,
+    env: { SOURCE_DATE_EPOCH: 'hôm nay' },
+    code: 2,
+    message: 'SOURCE_DATE_EPOCH "hôm nay" không hợp lệ',
+  },
 ];
+
+interface AcceptedInput {
+  name: string;
+  breakIt: (dir: string) => void;
+  /** Text the Markdown document holds, exactly as a reader sees it. */
+  document: string[];
+  /** A warning printed on the way, with its place, when there is one. */
+  warning?: { place: string; message: string };
+}
+
+/** Input a clerk's tools produce that is not wrong: it builds (exit 0), and the document says what was meant. */
+const ACCEPTED: AcceptedInput[] = [
+  {
+    name: 'a byte-order mark (Notepad "UTF-8 with BOM")',
+    breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => `\uFEFF${text}`),
+    document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng'],
+  },
+  {
+    name: 'CRLF line ends (Windows)',
+    breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => text.replaceAll('\n', '\r\n')),
+    document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng, bình quân 50 triệu đồng/người/năm.'],
+  },
+  {
+    name: 'NFD-decomposed Vietnamese (pasted from a Mac): text and units are read in NFC',
+    breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => NFD(text).replace('gia_tri: 100', 'gia_tri: 100.5')),
+    // "tỷ đồng" is still known as money, so 100,5 is no fractional count.
+    document: ['Tổng thu nhập xã hội đạt 100,5 tỷ đồng'],
+  },
+  {
+    name: 'a number pasted in Vietnamese form, 6.790.880.637',
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 1000,', 'gia_tri: 6.790.880.637,'),
+    document: ['Tổng thu 6.790.880.637 đồng'],
+  },
+  {
+    name: 'a decimal comma, quoted: "663,8" keeps its one decimal',
+    breakIt: aSpending('"663,80"'),
+    document: ['tổng chi 663,80 đồng'],
+  },
+  {
+    name: 'thousands and a decimal comma, 1.157,5',
+    breakIt: aSpending('"1.157,5"'),
+    document: ['tổng chi 1.157,5 đồng'],
+  },
+  {
+    name: 'a minus sign pasted from Word (−19,7)',
+    breakIt: aSpending('"\u221219,7"'),
+    document: ['tổng chi -19,7 đồng'],
+  },
+  {
+    name: '12345678901234567,89 đồng, beyond a float: stays exact',
+    // Quoted: inside { } a bare comma would end the value.
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 1000,', 'gia_tri: "12345678901234567,89",'),
+    document: ['Tổng thu 12.345.678.901.234.567,89 đồng'],
+  },
+  {
+    name: 'the same written as YAML, 12345678901234567.89',
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 1000,', 'gia_tri: 12345678901234567.89,'),
+    document: ['Tổng thu 12.345.678.901.234.567,89 đồng'],
+  },
+  {
+    name: 'a denominator of zero under a stated ratio: the stated value is printed, and the warning says why it is not checked',
+    breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), 'gia_tri: 2000', 'gia_tri: 0'),
+    document: ['bình quân 50 triệu đồng/người/năm'],
+    warning: { place: `${DATA}/kinh-te.yaml:11:27`, message: 'Mẫu số "so_khau" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. Giá trị đã nhập được giữ nguyên' },
+  },
+  {
+    name: 'an unknown file in the year folder',
+    breakIt: write(path.join(DATA, 'ban-sao-kinh-te.yaml'), 'tieu_de: Bản sao\n'),
+    document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng'],
+    warning: { place: `${DATA}/ban-sao-kinh-te.yaml:1:1`, message: 'Tệp ban-sao-kinh-te.yaml không thuộc báo cáo nên bị bỏ qua' },
+  },
+];
+
+describe(`${ACCEPTED.length} inputs from Word, Excel, Notepad and Mac are read as meant`, () => {
+  it.each(ACCEPTED)('$name', async ({ breakIt, document, warning }) => {
+    const dir = workspaceFrom(MINIMAL);
+    breakIt(dir);
+    const result = await cli(['build', '2023', '--format', 'md', '--out', 'bao-cao.md'], dir);
+    expect(result.code).toBe(0);
+    if (warning) {
+      const line = result.stderr.split('\n').find((l) => l.includes(warning.message));
+      expect(line?.replaceAll('\\', '/')).toMatch(new RegExp(`^${warning.place}\\s+cảnh báo`));
+    } else expect(result.stderr).toBe('');
+    const text = fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8');
+    for (const expected of document) expect(text).toContain(expected);
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
 
 const byName = (name: string) => CASES.find((c) => c.name === name)!;
 
-describe('bad input ends in a Vietnamese message with its place and exit code, never a stack trace', () => {
-  it.each(CASES)('$name', async ({ breakIt, args, code, place, message, withTemplates }) => {
+describe(`${CASES.length} bad inputs end in a Vietnamese message with its place and exit code, never a stack trace`, () => {
+  it.skip.each(CASES.filter((c) => c.onlyIf === false))('$name', () => undefined);
+  it.each(CASES.filter((c) => c.onlyIf !== false))('$name', async ({ breakIt, args, code, place, message, withTemplates, env }) => {
     const dir = workspaceFrom(MINIMAL, withTemplates);
     breakIt(dir);
-    const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir);
+    const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir, env);
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(message);
     if (place) expect(result.stderr.split('\n')[0]!.replaceAll('\\', '/')).toMatch(new RegExp(`^${place.replaceAll('\\', '/')}[:\\s]`));

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { checkYear } from '../check/check-year.js';
 import { RULES } from '../check/run-rules.js';
@@ -200,4 +201,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (argv.includes('--debug')) io.stderr(`${(error as Error).stack ?? ''}\n`);
     return EXIT.couldNotRun;
   }
+}
+
+/**
+ * Said when the run is stopped by Ctrl+C (SIGINT) or a kill (SIGTERM); returns the exit code
+ * shells give a stopped program, 128 + the signal's number (130 for Ctrl+C). The report is
+ * written in one synchronous step that a signal handler cannot cut into, so it is either
+ * written whole or not at all.
+ */
+export function interrupted(signal: 'SIGINT' | 'SIGTERM', io: Io): number {
+  const how = signal === 'SIGINT' ? 'theo yêu cầu (Ctrl+C)' : 'vì chương trình bị tắt từ bên ngoài';
+  io.stderr(`Đã dừng ${how}. Báo cáo không bao giờ bị ghi dở: nếu bản mới chưa ghi xong thì tệp cũ vẫn nguyên vẹn. Chạy lại lệnh để tạo báo cáo.\n`);
+  return 128 + os.constants.signals[signal];
 }

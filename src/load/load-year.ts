@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_FILES, type DataFileKind } from '../catalog.js';
 import { RunError, type Diagnostic } from '../diagnostics.js';
-import { decodeText, SourceFile } from './source-file.js';
+import { controlCharacterOffset, decodeText, SourceFile } from './source-file.js';
 import { parseYaml, type YamlNode } from './yaml-tree.js';
 
 export interface LoadedFile {
@@ -18,9 +18,16 @@ export interface LoadedYear {
   diagnostics: Diagnostic[];
 }
 
-function readFile(file: string, shown: string): Buffer {
+/**
+ * The largest data file read. The published report's largest file is 11 KB; a file of
+ * megabytes is a paste gone wrong or the wrong file, and parsing it could take the machine's memory.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+function readFile(file: string, shown: string): Buffer | { tooLarge: number } {
   try {
-    return fs.readFileSync(file);
+    const { size } = fs.statSync(file);
+    return size > MAX_FILE_BYTES ? { tooLarge: size } : fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RunError(
@@ -31,24 +38,41 @@ function readFile(file: string, shown: string): Buffer {
   }
 }
 
-/** Reads and parses one YAML file; a file that is not UTF-8 text has no source. */
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+
+/** Reads and parses one YAML file; a file that is too large or not UTF-8 text has no source. */
 export function readYamlFile(fullPath: string, cwd: string): { source?: SourceFile; tree: YamlNode | null; diagnostics: Diagnostic[] } {
   const shown = displayPath(fullPath, cwd);
-  const text = decodeText(readFile(fullPath, shown));
+  const problem = (ruleId: string, message: string) => ({
+    tree: null,
+    diagnostics: [{ ruleId, severity: 'error' as const, place: { file: shown, line: 1, col: 1 }, message }],
+  });
+  const bytes = readFile(fullPath, shown);
+  if ('tooLarge' in bytes) {
+    return problem(
+      'file-too-large',
+      `Tệp quá lớn (${megabytes(bytes.tooLarge)}; một tệp dữ liệu chỉ được tới ${megabytes(MAX_FILE_BYTES)}, thường chỉ vài chục KB). ` +
+        'Có thể đã dán nhầm nội dung hoặc chép nhầm tệp vào đây: mở tệp, xóa phần thừa, hoặc chép lại tệp đúng.',
+    );
+  }
+  const text = decodeText(bytes);
   if (text === undefined) {
-    return {
-      tree: null,
-      diagnostics: [
-        {
-          ruleId: 'not-utf8',
-          severity: 'error',
-          place: { file: shown, line: 1, col: 1 },
-          message: 'Tệp không phải văn bản UTF-8. Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hóa UTF-8.',
-        },
-      ],
-    };
+    return problem('not-utf8', 'Tệp không phải văn bản UTF-8. Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hóa UTF-8.');
   }
   const source = new SourceFile(shown, text);
+  const control = controlCharacterOffset(text);
+  if (control !== undefined) {
+    const code = text.codePointAt(control)!.toString(16).toUpperCase().padStart(4, '0');
+    const diagnostic: Diagnostic = {
+      ruleId: 'control-character',
+      severity: 'error',
+      place: source.placeAt(control),
+      message:
+        `Tệp có ký tự điều khiển không in được (U+${code}): tệp có thể bị hỏng (chép dở dang) hoặc không phải tệp văn bản. ` +
+        'Xóa ký tự này (hoặc chép lại tệp từ bản sao) rồi chạy lại.',
+    };
+    return { source, tree: null, diagnostics: [diagnostic] };
+  }
   return { source, ...parseYaml(source) };
 }
 

@@ -35,3 +35,12 @@ export function decodeText(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Where the first control character is: bytes that no editor shows and no .docx may hold
+ * (XML forbids them), left by a broken copy or a binary file. Tab, line feed and carriage return are text.
+ */
+export function controlCharacterOffset(text: string): number | undefined {
+  const index = text.search(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/);
+  return index === -1 ? undefined : index;
+}

@@ -45,20 +45,44 @@ const YAML_MESSAGES: Record<string, string> = {
   BAD_SCALAR_START: 'Giá trị bắt đầu bằng ký tự đặc biệt: đặt giá trị trong dấu ngoặc kép "...".',
   BAD_DQ_ESCAPE: 'Chuỗi trong ngoặc kép có dấu \\ không hợp lệ: viết \\\\ hoặc dùng ngoặc đơn.',
   MULTIPLE_DOCS: 'Tệp chứa nhiều tài liệu YAML (dấu ---): mỗi tệp chỉ được có một.',
+  BAD_ALIAS: 'Dữ liệu không dùng bí danh YAML (*ten): viết giá trị trực tiếp tại đây.',
+  BLOCK_IN_FLOW: 'Trong ngoặc [ ] hoặc { } không được xuống dòng kiểu khối: viết trên một dòng, hoặc bỏ ngoặc.',
+  KEY_OVER_1024_CHARS: 'Khóa quá dài (hơn 1024 ký tự), có thể do thiếu dấu hai chấm hoặc xuống dòng.',
+  TAG_RESOLVE_FAILED: 'Giá trị không đúng với thẻ YAML (!!...) đứng trước nó: bỏ thẻ đó.',
+  RESOURCE_EXHAUSTION: 'Các khối lồng nhau quá sâu (quá nhiều dấu ngoặc [ { hoặc mức thụt lề). Dữ liệu chỉ cần vài mức: kiểm tra các dấu ngoặc và thụt lề.',
 };
+
+/** Syntax errors after the first few mostly follow from them; more would hide the one to fix. */
+const MAX_SYNTAX_ERRORS = 10;
 
 /** Parses one YAML file into a YamlNode tree; syntax problems become diagnostics. */
 export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostics: Diagnostic[] } {
   const doc = parseDocument(file.text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => ({
+  const diagnostics: Diagnostic[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => ({
     ruleId: 'yaml-syntax',
     severity: 'error',
     place: file.placeAt((error.code === 'MISSING_CHAR' && unclosedQuoteOffset(file.text)) || error.pos[0]),
     message: `Lỗi cú pháp YAML: ${YAML_MESSAGES[error.code] ?? `không đọc được (${error.code}).`} Sửa tại vị trí này rồi chạy lại.`,
   }));
+  if (doc.errors.length > MAX_SYNTAX_ERRORS) {
+    diagnostics.at(-1)!.message += ` (Còn ${doc.errors.length - MAX_SYNTAX_ERRORS} lỗi cú pháp khác sau đó; sửa các lỗi này trước.)`;
+  }
   if (diagnostics.length > 0) return { tree: null, diagnostics };
-  if (doc.contents === null) return { tree: null, diagnostics };
-  const tree = toTree(doc.contents, file, diagnostics);
+  if (doc.contents === null) {
+    const message = 'Tệp trống (không có khóa nào, hoặc chỉ có chú thích). Ghi nội dung theo data/README.md, hoặc chép tệp cùng tên của năm trước.';
+    return { tree: null, diagnostics: [{ ruleId: 'empty-file', severity: 'error', place: file.placeAt(0), message }] };
+  }
+  const aliases: Place[] = [];
+  const tree = toTree(doc.contents, file, aliases);
+  if (aliases.length > 0) {
+    // Aliases let a few lines expand to gigabytes (the "billion laughs"); figures are entered once, so none are needed.
+    diagnostics.push({
+      ruleId: 'yaml-alias',
+      severity: 'error',
+      place: aliases[0]!,
+      message: `Dữ liệu không dùng bí danh YAML (*ten)${aliases.length > 1 ? `; tệp có ${aliases.length} bí danh` : ''}: viết giá trị trực tiếp tại mỗi chỗ.`,
+    });
+  }
   return { tree, diagnostics };
 }
 
@@ -77,17 +101,12 @@ function unclosedQuoteOffset(text: string): number | undefined {
   return undefined;
 }
 
-function toTree(node: YamlLibNode, file: SourceFile, diagnostics: Diagnostic[]): YamlNode {
+/** The tree of a parsed node; the places of aliases go to `aliases`, which become one error. */
+function toTree(node: YamlLibNode, file: SourceFile, aliases: Place[]): YamlNode {
   const start = node.range?.[0] ?? 0;
   const place = file.placeAt(start);
   if (isAlias(node)) {
-    // Aliases let a few lines expand to gigabytes; figures are entered once, so none are needed.
-    diagnostics.push({
-      ruleId: 'yaml-alias',
-      severity: 'error',
-      place,
-      message: 'Dữ liệu không dùng bí danh YAML (*ten): viết giá trị trực tiếp tại đây.',
-    });
+    aliases.push(place);
     return { kind: 'scalar', value: null, source: '', range: [start, start], place, file };
   }
   if (isMap(node)) {
@@ -97,14 +116,14 @@ function toTree(node: YamlLibNode, file: SourceFile, diagnostics: Diagnostic[]):
       const keyPlace = keyNode?.range ? file.placeAt(keyNode.range[0]) : place;
       const key = isScalar(keyNode) ? String(keyNode.value) : '';
       const value: YamlNode = pair.value
-        ? toTree(pair.value as YamlLibNode, file, diagnostics)
+        ? toTree(pair.value as YamlLibNode, file, aliases)
         : { kind: 'scalar', value: null, source: '', range: [start, start], place: keyPlace, file };
       entries.push({ key, keyPlace, value });
     }
     return { kind: 'map', entries, place };
   }
   if (isSeq(node)) {
-    return { kind: 'seq', items: node.items.map((item) => toTree(item as YamlLibNode, file, diagnostics)), place };
+    return { kind: 'seq', items: node.items.map((item) => toTree(item as YamlLibNode, file, aliases)), place };
   }
   const scalar = node as YamlLibNode & { value: unknown; source?: string };
   const value = scalar.value;

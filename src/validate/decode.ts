@@ -25,14 +25,9 @@ export function decodeYear(year: number, files: LoadedFile[]): { input: YearInpu
 
   const decodeNumber = (node: YamlNode | undefined): NumberInput | undefined => {
     if (node?.kind !== 'scalar') return undefined;
-    const quantity = parseSourceNumber(node.source);
-    if (quantity) return { quantity, place: node.place };
-    diagnostics.push({
-      ruleId: 'bad-number',
-      severity: 'error',
-      place: node.place,
-      message: `Không đọc được số "${node.source}". Viết số với dấu chấm thập phân, không có dấu phân cách hàng nghìn (ví dụ 663.8 hoặc 6790880637).`,
-    });
+    const reading = parseSourceNumber(node.source);
+    if ('quantity' in reading) return { quantity: reading.quantity, place: node.place };
+    diagnostics.push({ ruleId: 'bad-number', severity: 'error', place: node.place, message: reading.problem });
     return undefined;
   };
 

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 
 const TYPE_NAMES: Record<string, string> = {
-  number: 'một số (ví dụ 663.8, không có dấu phân cách hàng nghìn)',
+  number: 'một số',
   integer: 'một số nguyên',
   string: 'một đoạn chữ',
   object: 'một khối các khóa (khóa: giá trị)',
@@ -13,6 +13,9 @@ const TYPE_NAMES: Record<string, string> = {
 export function schemaMessage(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   const field = fieldName(error.instancePath);
+  // A schema that says in words what its value must be (a number, written either way) says it for any mismatch.
+  const mustBe = (error.parentSchema as { phai_la?: string } | undefined)?.phai_la;
+  if (mustBe && (error.keyword === 'type' || error.keyword === 'pattern')) return `${field} phải là ${mustBe}.`;
   switch (error.keyword) {
     case 'type':
       return `${field} phải là ${String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(', hoặc ')}.`;

@@ -39,25 +39,66 @@ export function absolute(quantity: Quantity): Quantity {
   return { ...quantity, value: quantity.value.abs() };
 }
 
+/** What a number as written reads as: its quantity, or what is wrong with it, in Vietnamese. */
+export type NumberReading = { quantity: Quantity } | { problem: string };
+
+const NOT_A_NUMBER = 'Viết số nguyên như 6790880637 hoặc 6.790.880.637, số thập phân như 663.8 hoặc 663,8.';
+
 /**
- * Reads a number from its YAML source text (`663.8`, `01`, `6790880637`, `-19.7`, `1e3`)
- * without passing through a JavaScript float. Returns undefined for text that is not a
- * finite decimal number.
+ * Reads a number from its source text, without passing through a JavaScript float, in either
+ * of the two ways a clerk writes it:
+ * - as YAML writes it: `663.8`, `01`, `6790880637`, `-19.7`, `1e3` (the dot is the decimal point);
+ * - as Vietnamese writes it, pasted from Word or Excel: `6.790.880.637` (dots group thousands),
+ *   `663,8` (the comma is the decimal point), `1.157,5`.
+ * One dot followed by exactly three digits (`1.157`) reads both ways, 1157 or 1,157: it is
+ * refused with both spellings to choose from, never guessed.
  */
-export function parseSourceNumber(source: string): Quantity | undefined {
-  const text = source.trim().replace(/^\+/, '');
-  const match = /^(-?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (!match || (match[2] === '' && !match[3])) return undefined;
-  const [, , integer = '', fraction = '', exponent] = match;
-  const value = new Decimal(text);
-  if (!value.isFinite()) return undefined;
-  if (exponent !== undefined) {
-    // 1.5e3 is written to no particular number of decimals: take what its value needs.
-    return { value, decimals: Math.max(0, value.decimalPlaces()), minIntegerDigits: 1 };
+export function parseSourceNumber(source: string): NumberReading {
+  const reading = readNumber(source);
+  if ('problem' in reading) return reading;
+  const { value } = reading.quantity;
+  // Beyond these, a number is a slip of the keyboard (1e999999999 would print a billion digits).
+  if (value.abs().gte(MAX_MAGNITUDE) || value.decimalPlaces() > MAX_DECIMALS) {
+    return { problem: `Số "${source}" quá lớn hoặc quá nhiều chữ số thập phân (tới ${MAX_DECIMALS} chữ số sau dấu phẩy, nhỏ hơn 10^30). Kiểm tra lại số này.` };
   }
+  return reading;
+}
+
+const MAX_MAGNITUDE = new Decimal('1e30');
+const MAX_DECIMALS = 15;
+
+function readNumber(source: string): NumberReading {
+  const text = source.trim().replace(/^\+/, '').replace(/^\u2212/, '-');
+  const vietnamese = /^(-?)([1-9]\d{0,2}(?:\.\d{3})+|\d+),?(\d*)$/.exec(text);
+  if (vietnamese && (text.includes(',') || (text.match(/\./g) ?? []).length > 1)) {
+    const [, sign = '', grouped = '', fraction = ''] = vietnamese;
+    if (text.endsWith(',')) return { problem: `Số "${source}" có dấu phẩy thập phân mà không có chữ số sau nó. ${NOT_A_NUMBER}` };
+    return readDecimal(sign, grouped.replaceAll('.', ''), fraction);
+  }
+  if (/^-?[1-9]\d{0,2}\.\d{3}$/.test(text)) {
+    const [integer = '', fraction = ''] = text.split('.');
+    return {
+      problem:
+        `Số "${source}" không rõ nghĩa: dấu chấm có thể ngăn cách hàng nghìn hoặc là dấu thập phân. ` +
+        `Nếu là số nguyên, viết ${integer}${fraction} (hoặc ${text},0 nếu có một chữ số thập phân); nếu là số thập phân, viết ${integer},${fraction}.`,
+    };
+  }
+  const match = /^(-?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!match || (match[2] === '' && !match[3])) return { problem: `Không đọc được số "${source}". ${NOT_A_NUMBER}` };
+  const [, sign = '', integer = '', fraction = '', exponent] = match;
+  if (exponent === undefined) return readDecimal(sign, integer, fraction);
+  // 1.5e3 is written to no particular number of decimals: take what its value needs.
+  const value = new Decimal(text);
+  return { quantity: { value, decimals: Math.max(0, value.decimalPlaces()), minIntegerDigits: 1 } };
+}
+
+/** The quantity of a sign, integer digits and fraction digits, keeping how many of each were written. */
+function readDecimal(sign: string, integer: string, fraction: string): NumberReading {
   return {
-    value,
-    decimals: fraction.length,
-    minIntegerDigits: integer.length > 1 && integer.startsWith('0') ? integer.length : 1,
+    quantity: {
+      value: new Decimal(`${sign}${integer || '0'}.${fraction || '0'}`),
+      decimals: fraction.length,
+      minIntegerDigits: integer.length > 1 && integer.startsWith('0') ? integer.length : 1,
+    },
   };
 }
