@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, docxText, PROJECT, workspaceFrom } from './helpers.js';
+import { cli, docxText, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
 
 /**
  * The shipped data is the published Thanh Hà 2023 report: building it must give back every
  * figure and every heading of the reference text.
  */
-const REFERENCE = fs.readFileSync(path.join(PROJECT, '..', 'shared', 'reference', 'thanh-ha-2023-report.txt'), 'utf8').normalize('NFC');
+const REFERENCE = fs.readFileSync(path.join(FIXTURES, 'reference', 'thanh-ha-2023-report.txt'), 'utf8').normalize('NFC');
 
 /**
  * Figures the published text writes in a non-Vietnamese form, and the form the tool prints:
