@@ -44,6 +44,17 @@ function appendStepSummary(file: string, markdown: string, io: Io): void {
   }
 }
 
+/** A command taking a year, its help in Vietnamese like the main command's. */
+function yearCommand(cli: Command, name: string, description: string, yearHelp: string, hasOptions: boolean): Command {
+  return cli
+    .command(name)
+    .description(description)
+    .usage(hasOptions ? '[tùy chọn] <năm>' : '<năm>')
+    .argument('<năm>', yearHelp)
+    .helpOption('-h, --help', 'hiện trợ giúp')
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title });
+}
+
 /** The command line; an action that ends with a finding rather than an error sets `outcome.exitCode`. */
 function program(io: Io, outcome: { exitCode: number }): Command {
   const cli = new Command('report')
@@ -56,18 +67,12 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
 
-  cli
-    .command('build')
-    .description('Tạo văn bản báo cáo của một năm từ data/<năm>/: .docx theo Nghị định 30, hoặc .pdf, .md.')
-    .usage('[tùy chọn] <năm>')
-    .argument('<năm>', 'năm báo cáo, ví dụ 2023')
+  yearCommand(cli, 'build', 'Tạo văn bản báo cáo của một năm từ data/<năm>/: .docx theo Nghị định 30, hoặc .pdf, .md.', 'năm báo cáo, ví dụ 2023', true)
     .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<năm>.docx, .pdf hoặc .md)')
     .option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)')
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
     .option(...UNITS_OPTION)
     .option(...JOBS_OPTION)
-    .helpOption('-h, --help', 'hiện trợ giúp')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
     .action(async (yearText: string, options: { out?: string; strict?: boolean; format?: string } & BatchFlags) => {
       const year = parseYear(yearText);
       // Loaded on demand: check never pays for the templates and the .docx writer.
@@ -89,16 +94,10 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       io.stdout(`Đã tạo báo cáo năm ${year}: ${result.shownOutput}\n`);
     });
 
-  cli
-    .command('check')
-    .description('Kiểm tra số liệu của một năm: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.')
-    .usage('[tùy chọn] <năm>')
-    .argument('<năm>', 'năm báo cáo, ví dụ 2023')
+  yearCommand(cli, 'check', 'Kiểm tra số liệu của một năm: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.', 'năm báo cáo, ví dụ 2023', true)
     .option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif')
     .option(...UNITS_OPTION)
     .option(...JOBS_OPTION)
-    .helpOption('-h, --help', 'hiện trợ giúp')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
     .addHelpText(
       'after',
       `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`,
@@ -119,13 +118,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(report), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
     });
-  cli
-    .command('init')
-    .description('Tạo data/<năm>/ cho năm mới từ dữ liệu năm trước: cùng các tệp, các mã; số liệu và lời văn để trống (CẦN ĐIỀN), kế hoạch lấy từ mục tiêu năm trước.')
-    .usage('<năm>')
-    .argument('<năm>', 'năm mới, ví dụ 2024')
-    .helpOption('-h, --help', 'hiện trợ giúp')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+  yearCommand(cli, 'init', 'Tạo data/<năm>/ cho năm mới từ dữ liệu năm trước: cùng các tệp, các mã; số liệu và lời văn để trống (CẦN ĐIỀN), kế hoạch lấy từ mục tiêu năm trước.', 'năm mới, ví dụ 2024', false)
     .action(async (yearText: string) => {
       const year = parseYear(yearText);
       const { initYear } = await import('../year/init-year.js');
@@ -136,13 +129,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       );
     });
 
-  cli
-    .command('status')
-    .description('Liệt kê những chỗ còn phải điền (CẦN ĐIỀN) của một năm, theo từng tệp. Thoát với mã 0 khi đã điền đủ, 1 khi còn chỗ phải điền.')
-    .usage('<năm>')
-    .argument('<năm>', 'năm báo cáo, ví dụ 2024')
-    .helpOption('-h, --help', 'hiện trợ giúp')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+  yearCommand(cli, 'status', 'Liệt kê những chỗ còn phải điền (CẦN ĐIỀN) của một năm, theo từng tệp. Thoát với mã 0 khi đã điền đủ, 1 khi còn chỗ phải điền.', 'năm báo cáo, ví dụ 2024', false)
     .action(async (yearText: string) => {
       const year = parseYear(yearText);
       const { yearStatus } = await import('../year/status.js');
