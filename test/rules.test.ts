@@ -95,6 +95,7 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'references to figures and years', figures: `  a: { ten: A, gia_tri: 3, cung_ky: 2, don_vi: hộ }\n`, texts: '  - "Năm {{nam}} có {{a}}, {{chenh_lech a}}."\n', expected: [] },
     { name: 'a reference to no figure', figures: `  a: { ten: A, gia_tri: 3, don_vi: hộ }\n`, texts: '  - "Có {{a}} và {{b}}."\n', expected: ['text-reference@5:18'] },
     { name: 'a helper whose figure lacks the data', figures: `  a: { ten: A, gia_tri: 3, don_vi: hộ }\n`, texts: '  - "Có {{a}}, {{tang_giam a}}."\n', expected: ['text-reference@5:16'] },
+    { name: 'a share of a plan of 0', figures: `  a: { ten: A, gia_tri: 3, ke_hoach: 0, don_vi: hộ }\n`, texts: '  - "Có {{a}}, đạt {{dat_ke_hoach a}}."\n', expected: ['text-reference@5:20'] },
   ],
 };
 

@@ -64,6 +64,13 @@ describe('figure references in data texts', () => {
     expect(stderr).toContain(message);
   });
 
+  it('says when a share cannot be computed because its base is 0', async () => {
+    const { code, stderr } = await buildWith(`tieu_de: "Văn hóa"\nchi_tieu:\n  a: { ten: A, gia_tri: 3, ke_hoach: 0, cung_ky: 0, don_vi: hộ }\nnoi_dung:\n  - "Có {{a}}, đạt {{dat_ke_hoach a}}, {{tang_giam a}}."\n`);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Chỉ tiêu "a" có ke_hoach bằng 0, nên không tính được {{dat_ke_hoach a}} (không chia cho 0). Ghi ty_le_ke_hoach trực tiếp, hoặc sửa ke_hoach.');
+    expect(stderr).toContain('Chỉ tiêu "a" có cung_ky bằng 0, nên không tính được {{tang_giam a}} (không chia cho 0). Ghi tang_giam trực tiếp, hoặc sửa cung_ky.');
+  });
+
   it('finds the place of a reference inside a folded paragraph', async () => {
     const { stderr } = await buildWith(`${FIGURES}noi_dung:\n  - >-\n    Dòng một {{a}}.\n    Dòng hai {{khong_co}}.\n`);
     expect(stderr).toContain(`${path.join('data', '2023', 'van-hoa.yaml')}:15:14`);

@@ -1,5 +1,5 @@
 import type { Diagnostic, Place } from '../diagnostics.js';
-import { printed, type Figure, type Measure } from '../compute/figures.js';
+import { printed, type Figure, type Measure, type StatedValue } from '../compute/figures.js';
 import { differenceUnit, isPercent } from '../compute/units.js';
 import type { HelperWord, YearWord } from '../reference-words.js';
 import { closestWord } from './closest-word.js';
@@ -42,12 +42,22 @@ const changeOf = (f: Figure): [Measure, string] =>
   isPercent(f.unit) && !printed(f.change) ? [f.changeAmount, differenceUnit(f.unit)] : [f.change, '%'];
 
 /** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
-const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
+/** A share of a base that is 0 (a plan of 0, a cùng kỳ of 0) cannot be computed: the text says which. */
+interface Base {
+  of: (figure: Figure) => StatedValue | undefined;
+  /** The key holding it, and the key that states the share instead. */
+  key: string;
+  instead: string;
+}
+const PLAN: Base = { of: (f) => f.plan, key: 'ke_hoach', instead: 'ty_le_ke_hoach' };
+const LAST_YEAR: Base = { of: (f) => f.lastYear, key: 'cung_ky', instead: 'tang_giam' };
+
+const HELPERS: Record<HelperWord, { helper: Helper; needs: string; base?: Base }> = {
   so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
-  tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
-  muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
+  tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky', base: LAST_YEAR },
+  muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky', base: LAST_YEAR },
   chenh_lech: { helper: (f) => directionOf(f.changeAmount, differenceUnit(f.unit)), needs: 'chenh_lech hoặc cung_ky' },
-  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
+  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach', base: PLAN },
   ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
   cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },
 };
@@ -111,6 +121,10 @@ export function resolveReference(reference: TextReference, scope: TextScope): { 
   const helper = words.length === 2 ? HELPERS[first as HelperWord] : undefined;
   const printedText = helper ? helper.helper(figure) : valueOf(figure.value, figure.unit);
   if (printedText === undefined) {
+    const base = helper?.base;
+    if (base?.of(figure)?.quantity.value.isZero()) {
+      return { problem: `Chỉ tiêu "${key}" có ${base.key} bằng 0, nên không tính được ${match} (không chia cho 0). Ghi ${base.instead} trực tiếp, hoặc sửa ${base.key}.` };
+    }
     return { problem: `Chỉ tiêu "${key}" chưa có ${helper?.needs ?? 'gia_tri'}, nên không in được ${match}. Bổ sung số liệu đó.` };
   }
   return { text: printedText };
