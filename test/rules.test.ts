@@ -95,7 +95,12 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'references to figures and years', figures: `  a: { ten: A, gia_tri: 3, cung_ky: 2, don_vi: hộ }\n`, texts: '  - "Năm {{nam}} có {{a}}, {{chenh_lech a}}."\n', expected: [] },
     { name: 'a reference to no figure', figures: `  a: { ten: A, gia_tri: 3, don_vi: hộ }\n`, texts: '  - "Có {{a}} và {{b}}."\n', expected: ['text-reference@5:18'] },
     { name: 'a helper whose figure lacks the data', figures: `  a: { ten: A, gia_tri: 3, don_vi: hộ }\n`, texts: '  - "Có {{a}}, {{tang_giam a}}."\n', expected: ['text-reference@5:16'] },
-    { name: 'a share of a plan of 0', figures: `  a: { ten: A, gia_tri: 3, ke_hoach: 0, don_vi: hộ }\n`, texts: '  - "Có {{a}}, đạt {{dat_ke_hoach a}}."\n', expected: ['text-reference@5:20'] },
+  ],
+  'division-by-zero': [
+    { name: 'shares of a plan and of cùng kỳ that are not 0', figures: `  a: { ten: A, gia_tri: 3, ke_hoach: 2, cung_ky: 2, don_vi: hộ }\n`, texts: '  - "Có {{a}}, đạt {{dat_ke_hoach a}}, {{tang_giam a}}."\n', expected: [] },
+    { name: 'a change in units from a cùng kỳ of 0', figures: `  a: { ten: A, gia_tri: 3, cung_ky: 0, don_vi: vụ }\n`, texts: '  - "Có {{a}}, {{chenh_lech a}}."\n', expected: [] },
+    { name: 'a share of a plan of 0', figures: `  a: { ten: A, gia_tri: 3, ke_hoach: 0, don_vi: hộ }\n`, texts: '  - "Có {{a}}, đạt {{dat_ke_hoach a}}."\n', expected: ['division-by-zero@5:20'] },
+    { name: 'a change from a cùng kỳ of 0, and a ratio over 0', figures: `  a: { ten: A, gia_tri: 3, cung_ky: 0, don_vi: vụ }\n  b: { ten: B, gia_tri: 0, don_vi: hộ }\n  r: { ten: R, don_vi: "%", chia: [a, b] }\n`, texts: '  - "Có {{a}}, {{tang_giam a}}, {{r}}."\n', expected: ['division-by-zero@7:16', 'division-by-zero@7:33'] },
   ],
 };
 

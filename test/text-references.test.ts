@@ -64,11 +64,15 @@ describe('figure references in data texts', () => {
     expect(stderr).toContain(message);
   });
 
-  it('says when a share cannot be computed because its base is 0', async () => {
-    const { code, stderr } = await buildWith(`tieu_de: "Văn hóa"\nchi_tieu:\n  a: { ten: A, gia_tri: 3, ke_hoach: 0, cung_ky: 0, don_vi: hộ }\nnoi_dung:\n  - "Có {{a}}, đạt {{dat_ke_hoach a}}, {{tang_giam a}}."\n`);
-    expect(code).toBe(1);
-    expect(stderr).toContain('Chỉ tiêu "a" có ke_hoach bằng 0, nên không tính được {{dat_ke_hoach a}} (không chia cho 0). Ghi ty_le_ke_hoach trực tiếp, hoặc sửa ke_hoach.');
-    expect(stderr).toContain('Chỉ tiêu "a" có cung_ky bằng 0, nên không tính được {{tang_giam a}} (không chia cho 0). Ghi tang_giam trực tiếp, hoặc sửa cung_ky.');
+  it('prints words, never NaN or Infinity, where a share would divide by 0, and warns', async () => {
+    const { code, stderr, text } = await buildWith(
+      `tieu_de: "Văn hóa"\nchi_tieu:\n  a: { ten: A, gia_tri: 3, ke_hoach: 0, cung_ky: 0, don_vi: vụ }\n  b: { ten: B, gia_tri: 0, don_vi: hộ }\n  r: { ten: R, don_vi: "%", chia: [a, b] }\nnoi_dung:\n  - "Có {{a}}, đạt {{dat_ke_hoach a}}, {{tang_giam a}}, {{chenh_lech a}}; tỷ lệ {{r}}."\n`,
+    );
+    expect(code).toBe(0);
+    expect(text).toContain('Có 3 vụ, đạt không tính được (kế hoạch bằng 0), không tính được (cùng kỳ bằng 0), tăng 3 vụ; tỷ lệ không xác định được (mẫu số bằng 0).');
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    expect(stderr).toContain('cảnh báo  {{dat_ke_hoach a}} in ra "không tính được (kế hoạch bằng 0)": không chia được cho 0.');
+    expect(stderr).toContain('cảnh báo  Mẫu số "b" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. Báo cáo ghi "không xác định được (mẫu số bằng 0)"');
   });
 
   it('finds the place of a reference inside a folded paragraph', async () => {

@@ -2,6 +2,7 @@ import { byPlace, type Diagnostic } from '../diagnostics.js';
 import type { RuleLevels } from './config.js';
 import type { Rule, RuleContext } from './rule.js';
 import { countWhole } from './rules/count-whole.js';
+import { divisionByZero } from './rules/division-by-zero.js';
 import { growthRate } from './rules/growth-rate.js';
 import { lastYearRevised } from './rules/last-year-revised.js';
 import { partExceedsWhole } from './rules/part-exceeds-whole.js';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   planRevised,
   unusedFigure,
   textReference,
+  divisionByZero,
 ];
 
 /**

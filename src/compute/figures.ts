@@ -29,7 +29,16 @@ export interface DerivedValue {
 export interface Measure {
   stated?: StatedValue;
   derived?: DerivedValue;
+  /** When neither is there because a division by zero was asked: the words a report prints instead. */
+  unavailable?: string;
 }
+
+/** What a report prints where a figure would divide by zero: words, never NaN or Infinity. */
+export const UNAVAILABLE = {
+  ratio: 'không xác định được (mẫu số bằng 0)',
+  planShare: 'không tính được (kế hoạch bằng 0)',
+  change: 'không tính được (cùng kỳ bằng 0)',
+} as const;
 
 export interface Figure {
   key: string;
@@ -173,9 +182,10 @@ function computeFigure(
   }
 
   const derived = deriveValue(input, unit, resolve, diagnostics, figure.value.stated !== undefined);
-  if (derived) figure.value.derived = derived;
+  if (derived === 'zero-denominator') figure.value.unavailable = UNAVAILABLE.ratio;
+  else if (derived) figure.value.derived = derived;
   deriveComparisons(figure, input.digits);
-  if (!printed(figure.value)) {
+  if (!printed(figure.value) && !figure.value.unavailable) {
     diagnostics.push({
       ruleId: 'no-value',
       severity: 'error',
@@ -201,7 +211,7 @@ function deriveValue(
   resolve: (ref: FigureRef) => Figure | undefined,
   diagnostics: Diagnostic[],
   hasStatedValue: boolean,
-): DerivedValue | undefined {
+): DerivedValue | 'zero-denominator' | undefined {
   const refs = input.sum ?? input.product ?? input.ratio;
   if (!refs) return undefined;
   const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number }[] = [];
@@ -238,13 +248,15 @@ function deriveValue(
   if (denominator.value.isZero() || !range) {
     diagnostics.push({
       ruleId: 'zero-denominator',
-      severity: hasStatedValue ? 'warning' : 'error',
+      severity: 'warning',
       place: input.ratio![1]!.place,
       message: `Mẫu số "${denominator.figure.key}" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. ${
-        hasStatedValue ? 'Giá trị đã nhập được giữ nguyên nhưng không kiểm tra được.' : 'Nhập gia_tri cho chỉ tiêu này, hoặc sửa mẫu số.'
+        hasStatedValue
+          ? 'Giá trị đã nhập được giữ nguyên nhưng không kiểm tra được.'
+          : `Báo cáo ghi "${UNAVAILABLE.ratio}" ở chỗ in chỉ tiêu này; nhập gia_tri, hoặc sửa mẫu số.`
       }`,
     });
-    return undefined;
+    return 'zero-denominator';
   }
   const factor = isPercent(unit) ? HUNDRED : new Decimal(1);
   return toOwnUnit(numerator.value.div(denominator.value).times(factor), scale(range, factor), 'ratio', isPercent(unit) ? 2 : 1);
@@ -268,11 +280,13 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
   if (figure.plan) {
     const derived = percentOf(figure.plan, 'plan-share', figure.planShare.stated?.quantity.decimals ?? digits ?? 1, new Decimal(0));
     if (derived) figure.planShare.derived = derived;
+    else if (figure.plan.quantity.value.isZero()) figure.planShare.unavailable = UNAVAILABLE.planShare;
   }
   if (figure.lastYear) {
     // A rate changes by percentage points (changeAmount), not by a % of itself.
     const derived = isPercent(figure.unit) ? undefined : percentOf(figure.lastYear, 'change', figure.change.stated?.quantity.decimals ?? 1, new Decimal(1));
     if (derived) figure.change.derived = derived;
+    else if (figure.lastYear.quantity.value.isZero()) figure.change.unavailable = UNAVAILABLE.change;
     figure.changeAmount.derived = {
       quantity: { value: value.value.minus(figure.lastYear.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
       interval: subtract(range, figure.lastYear.interval),

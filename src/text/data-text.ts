@@ -1,10 +1,10 @@
 import type { Diagnostic, Place } from '../diagnostics.js';
-import { printed, type Figure, type Measure, type StatedValue } from '../compute/figures.js';
+import { printed, type Figure, type Measure } from '../compute/figures.js';
 import { differenceUnit, isPercent } from '../compute/units.js';
 import type { HelperWord, YearWord } from '../reference-words.js';
 import { closestWord } from './closest-word.js';
 import type { SectionInput, TextInput, YearInput } from '../validate/input.js';
-import { absolute, formatNumber, formatWithUnit } from '../vietnamese/number.js';
+import { absolute, formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
 
 /** What a data text can refer to: the year's figures and the report's years. */
 export interface TextScope {
@@ -12,52 +12,37 @@ export interface TextScope {
   year: number;
 }
 
-type Helper = (figure: Figure) => string | undefined;
+/** What a reference prints: a number, or the words saying why there is none (a division by zero). */
+type Shown = { text: string; isWords?: boolean } | undefined;
+type Helper = (figure: Figure) => Shown;
 
-const valueOf = (measure: Measure, unit: string) => {
+const show = (measure: Measure, format: (quantity: Quantity) => string): Shown => {
   const quantity = printed(measure);
-  return quantity && formatWithUnit(quantity, unit);
+  if (quantity) return { text: format(quantity) };
+  return measure.unavailable === undefined ? undefined : { text: measure.unavailable, isWords: true };
 };
 
-const numberOf = (measure: Measure) => {
-  const quantity = printed(measure);
-  return quantity && formatNumber(quantity);
-};
-
-const magnitudeOf = (measure: Measure, unit: string) => {
-  const quantity = printed(measure);
-  return quantity && formatWithUnit(absolute(quantity), unit);
-};
+const valueOf = (measure: Measure, unit: string) => show(measure, (q) => formatWithUnit(q, unit));
+const numberOf = (measure: Measure) => show(measure, formatNumber);
+const magnitudeOf = (measure: Measure, unit: string) => show(measure, (q) => formatWithUnit(absolute(q), unit));
 
 /** "tăng 2,9%" or "giảm 19,7%": the word follows the sign; a change that rounds to zero is "không thay đổi". */
-const directionOf = (measure: Measure, unit: string) => {
-  const quantity = printed(measure);
-  if (!quantity) return undefined;
-  if (/^[0.,]+$/.test(formatNumber(absolute(quantity)))) return 'không thay đổi';
-  return `${quantity.value.isNegative() ? 'giảm' : 'tăng'} ${formatWithUnit(absolute(quantity), unit)}`;
-};
+const directionOf = (measure: Measure, unit: string) =>
+  show(measure, (q) =>
+    /^[0.,]+$/.test(formatNumber(absolute(q))) ? 'không thay đổi' : `${q.value.isNegative() ? 'giảm' : 'tăng'} ${formatWithUnit(absolute(q), unit)}`,
+  );
 
 /** A rate's change, unless typed as a %, reads in percentage points: "giảm 0,3 điểm phần trăm". */
 const changeOf = (f: Figure): [Measure, string] =>
   isPercent(f.unit) && !printed(f.change) ? [f.changeAmount, differenceUnit(f.unit)] : [f.change, '%'];
 
 /** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
-/** A share of a base that is 0 (a plan of 0, a cùng kỳ of 0) cannot be computed: the text says which. */
-interface Base {
-  of: (figure: Figure) => StatedValue | undefined;
-  /** The key holding it, and the key that states the share instead. */
-  key: string;
-  instead: string;
-}
-const PLAN: Base = { of: (f) => f.plan, key: 'ke_hoach', instead: 'ty_le_ke_hoach' };
-const LAST_YEAR: Base = { of: (f) => f.lastYear, key: 'cung_ky', instead: 'tang_giam' };
-
-const HELPERS: Record<HelperWord, { helper: Helper; needs: string; base?: Base }> = {
+const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
-  tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky', base: LAST_YEAR },
-  muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky', base: LAST_YEAR },
+  tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
+  muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
   chenh_lech: { helper: (f) => directionOf(f.changeAmount, differenceUnit(f.unit)), needs: 'chenh_lech hoặc cung_ky' },
-  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach', base: PLAN },
+  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
   ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
   cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },
 };
@@ -102,7 +87,7 @@ export function referencedKey(reference: TextReference): string | undefined {
 }
 
 /** What a reference prints, or why it cannot be printed (a Vietnamese sentence saying what to do). */
-export function resolveReference(reference: TextReference, scope: TextScope): { text: string } | { problem: string } {
+export function resolveReference(reference: TextReference, scope: TextScope): NonNullable<Shown> | { problem: string } {
   const { match, words } = reference;
   if (words === undefined) return { problem: `Dấu ${match} không có dấu đóng/mở tương ứng. Tham chiếu chỉ tiêu viết dạng {{ma_chi_tieu}}.` };
   const [first = ''] = words;
@@ -119,15 +104,11 @@ export function resolveReference(reference: TextReference, scope: TextScope): { 
     return { problem: `Không có chỉ tiêu "${key}".${hint ? ` Có phải là "${hint}"?` : ''} Sửa mã, hoặc thêm chỉ tiêu vào chi_tieu.` };
   }
   const helper = words.length === 2 ? HELPERS[first as HelperWord] : undefined;
-  const printedText = helper ? helper.helper(figure) : valueOf(figure.value, figure.unit);
-  if (printedText === undefined) {
-    const base = helper?.base;
-    if (base?.of(figure)?.quantity.value.isZero()) {
-      return { problem: `Chỉ tiêu "${key}" có ${base.key} bằng 0, nên không tính được ${match} (không chia cho 0). Ghi ${base.instead} trực tiếp, hoặc sửa ${base.key}.` };
-    }
+  const shown = helper ? helper.helper(figure) : valueOf(figure.value, figure.unit);
+  if (shown === undefined) {
     return { problem: `Chỉ tiêu "${key}" chưa có ${helper?.needs ?? 'gia_tri'}, nên không in được ${match}. Bổ sung số liệu đó.` };
   }
-  return { text: printedText };
+  return shown;
 }
 
 /** The rule id of every reference problem, at build and at check. */
