@@ -7,6 +7,7 @@ import { emitMarkdown } from './emit/markdown.js';
 import { convertToPdf } from './emit/pdf.js';
 import { ensureFolder, writeFileAtomic } from './emit/write-atomic.js';
 import { displayPath } from './load/load-year.js';
+import type { OutputFormat } from './output-formats.js';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
 import { renderDocument, type ReportDocument, type TemplateSource } from './render/document.js';
 
@@ -15,9 +16,6 @@ export interface Compiled {
   /** Problems that do not stop the build: stated figures that disagree, unknown files. */
   warnings: Diagnostic[];
 }
-
-export const OUTPUT_FORMATS = ['docx', 'pdf', 'md'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface BuildOptions {
   /** Where to write the report, relative to the working folder; default out/bao-cao-<year>.<format>. */

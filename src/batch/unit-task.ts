@@ -1,5 +1,5 @@
 import { formatPlace, hasErrors, InputError, RunError, type Diagnostic } from '../diagnostics.js';
-import type { OutputFormat } from '../build.js';
+import type { OutputFormat } from '../output-formats.js';
 
 /** One unit's job, as sent to a worker thread: plain data only. */
 export interface UnitTask {

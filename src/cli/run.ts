@@ -5,6 +5,7 @@ import { checkYear } from '../check/check-year.js';
 import { RULES } from '../check/run-rules.js';
 import type { UnitTask } from '../batch/unit-task.js';
 import { hasErrors, InputError, RunError } from '../diagnostics.js';
+import { OUTPUT_FORMATS } from '../output-formats.js';
 import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
@@ -75,8 +76,6 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .option(...JOBS_OPTION)
     .action(async (yearText: string, options: { out?: string; strict?: boolean; format?: string } & BatchFlags) => {
       const year = parseYear(yearText);
-      // Loaded on demand: check never pays for the templates and the .docx writer.
-      const { buildReport, OUTPUT_FORMATS } = await import('../build.js');
       const format = OUTPUT_FORMATS.find((f) => f === (options.format ?? 'docx'));
       if (!format) throw new RunError(`Không có dạng "${options.format}". Chọn một trong: ${OUTPUT_FORMATS.join(', ')}.`);
       if (options.units !== undefined) {
@@ -85,6 +84,8 @@ function program(io: Io, outcome: { exitCode: number }): Command {
         outcome.exitCode = await runBatchCommand(task, options, io);
         return;
       }
+      // Loaded on demand: check, and a batch's main thread, never pay for the templates and the .docx writer.
+      const { buildReport } = await import('../build.js');
       const workspace = { root: io.cwd, cwd: io.cwd };
       const result = await buildReport(workspace, year, { ...options, format, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
       if (result.warnings.length > 0) {
