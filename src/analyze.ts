@@ -6,7 +6,7 @@ import { earlierYearOf, type EarlierYear } from './compute/earlier-year.js';
 import { computeFigures, type Figure } from './compute/figures.js';
 import { failOnErrors, formatPlace, InputError, type Diagnostic } from './diagnostics.js';
 import { displayPath, loadYear } from './load/load-year.js';
-import { everyText, findReferences } from './text/data-text.js';
+import { everyText, findReferences, resolveReference } from './text/data-text.js';
 import { decodeYear } from './validate/decode.js';
 import type { YearInput } from './validate/input.js';
 import { validateFiles } from './validate/validate.js';
@@ -93,7 +93,10 @@ export function analyzeYear(workspace: Workspace, year: number): Analysis {
   failOnErrors(config.diagnostics);
   const earlier = earlierYear(workspace, year);
   const computed = computeYear(workspace, year, earlier.earlier);
-  const references = everyText(computed.input).flatMap(findReferences);
+  const scope = { figures: computed.figures, year };
+  const references = everyText(computed.input)
+    .flatMap(findReferences)
+    .map((reference) => ({ reference, resolution: resolveReference(reference, scope) }));
   const findings = runRules({ input: computed.input, figures: computed.figures, references }, config.levels);
   return { ...computed, warnings: [...earlier.warnings, ...computed.warnings], findings };
 }

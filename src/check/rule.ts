@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Figure } from '../compute/figures.js';
-import type { TextReference } from '../text/data-text.js';
+import type { ResolvedReference } from '../text/data-text.js';
 import type { YearInput } from '../validate/input.js';
 
 export interface RuleMeta {
@@ -14,8 +14,8 @@ export interface RuleMeta {
 export interface RuleContext {
   input: YearInput;
   figures: ReadonlyMap<string, Figure>;
-  /** Every `{{...}}` of the data's texts. */
-  references: readonly TextReference[];
+  /** Every `{{...}}` of the data's texts, with what it resolves to. */
+  references: readonly ResolvedReference[];
 }
 
 export type Finding = Omit<Diagnostic, 'ruleId' | 'severity'>;

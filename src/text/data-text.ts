@@ -87,7 +87,15 @@ export function referencedKey(reference: TextReference): string | undefined {
 }
 
 /** What a reference prints, or why it cannot be printed (a Vietnamese sentence saying what to do). */
-export function resolveReference(reference: TextReference, scope: TextScope): NonNullable<Shown> | { problem: string } {
+export type Resolution = NonNullable<Shown> | { problem: string };
+
+/** A reference with what it resolves to: worked out once, read by every rule that needs it. */
+export interface ResolvedReference {
+  reference: TextReference;
+  resolution: Resolution;
+}
+
+export function resolveReference(reference: TextReference, scope: TextScope): Resolution {
   const { match, words } = reference;
   if (words === undefined) return { problem: `Dấu ${match} không có dấu đóng/mở tương ứng. Tham chiếu chỉ tiêu viết dạng {{ma_chi_tieu}}.` };
   const [first = ''] = words;

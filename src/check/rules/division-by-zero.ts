@@ -1,4 +1,3 @@
-import { resolveReference } from '../../text/data-text.js';
 import type { Rule } from '../rule.js';
 
 export const divisionByZero: Rule = {
@@ -8,14 +7,12 @@ export const divisionByZero: Rule = {
     defaultSeverity: 'warning',
   },
   check(context, report) {
-    const scope = { figures: context.figures, year: context.input.year };
-    for (const reference of context.references) {
-      const resolved = resolveReference(reference, scope);
-      if (!('isWords' in resolved) || !resolved.isWords) continue;
+    for (const { reference, resolution } of context.references) {
+      if (!('isWords' in resolution) || !resolution.isWords) continue;
       report({
         place: reference.place,
         message:
-          `${reference.match} in ra "${resolved.text}": không chia được cho 0. ` +
+          `${reference.match} in ra "${resolution.text}": không chia được cho 0. ` +
           'Viết lại câu (ví dụ {{chenh_lech ...}} cho mức tăng/giảm tính bằng đơn vị), hoặc ghi số trực tiếp.',
       });
     }

@@ -1,11 +1,11 @@
 import { Decimal } from 'decimal.js';
 import { printed, printedRange, type Figure } from '../../compute/figures.js';
 import { add, point, scale, type Interval } from '../../compute/interval.js';
-import { unitScale } from '../../compute/units.js';
+import { conversionFactor } from '../../compute/units.js';
 import { formatWithUnit } from '../../vietnamese/number.js';
 import type { Rule } from '../rule.js';
 
-/** The sum of the named parts in the whole's unit (parts may be in triệu đồng, the whole in tỷ đồng). */
+/** The sum of the named parts in the whole's unit (parts may be in triệu đồng, the whole in tỷ đồng); undefined when a part measures something else. */
 function partsTotal(whole: Figure): { value: Decimal; range: Interval } | undefined {
   let value = new Decimal(0);
   let range = point(value);
@@ -13,7 +13,8 @@ function partsTotal(whole: Figure): { value: Decimal; range: Interval } | undefi
     const partValue = printed(figure.value);
     const partRange = printedRange(figure.value);
     if (!partValue || !partRange) return undefined;
-    const factor = unitScale(figure.unit).div(unitScale(whole.unit));
+    const factor = conversionFactor(figure.unit, whole.unit);
+    if (!factor) return undefined;
     value = value.plus(partValue.value.times(factor));
     range = add(range, scale(partRange, factor));
   }

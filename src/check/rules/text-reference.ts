@@ -1,4 +1,4 @@
-import { resolveReference, TEXT_REFERENCE_RULE } from '../../text/data-text.js';
+import { TEXT_REFERENCE_RULE } from '../../text/data-text.js';
 import type { Rule } from '../rule.js';
 
 export const textReference: Rule = {
@@ -8,10 +8,8 @@ export const textReference: Rule = {
     defaultSeverity: 'error',
   },
   check(context, report) {
-    const scope = { figures: context.figures, year: context.input.year };
-    for (const reference of context.references) {
-      const resolved = resolveReference(reference, scope);
-      if ('problem' in resolved) report({ place: reference.place, message: resolved.problem });
+    for (const { reference, resolution } of context.references) {
+      if ('problem' in resolution) report({ place: reference.place, message: resolution.problem });
     }
   },
 };

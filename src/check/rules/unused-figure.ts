@@ -8,7 +8,7 @@ export const unusedFigure: Rule = {
     defaultSeverity: 'warning',
   },
   check(context, report) {
-    const used = new Set(context.references.map(referencedKey));
+    const used = new Set(context.references.map(({ reference }) => referencedKey(reference)));
     for (const input of context.input.figures) {
       for (const ref of [...(input.sum ?? []), ...(input.product ?? []), ...(input.ratio ?? []), ...(input.ofWhich ?? [])]) used.add(ref.key);
       if (input.restates) used.add(input.restates.key);

@@ -7,18 +7,21 @@ const SEVERITY_NUMBERS = { info: 0, warning: 1, error: 2 } as const;
  * error, 1 a warning, 0 information), so tools written for ESLint's output read it; `related` is ours.
  */
 export const json: Formatter = ({ diagnostics }) => {
-  const results = [...byFile(diagnostics)].map(([file, group]) => ({
-    filePath: portablePath(file),
-    messages: group.map((d) => ({
-      ruleId: d.ruleId,
-      severity: SEVERITY_NUMBERS[d.severity],
-      message: d.message,
-      line: d.place.line,
-      column: d.place.col,
-      related: (d.related ?? []).map((p) => ({ filePath: portablePath(p.file), line: p.line, column: p.col })),
-    })),
-    errorCount: counts(group).errors,
-    warningCount: counts(group).warnings,
-  }));
+  const results = [...byFile(diagnostics)].map(([file, group]) => {
+    const tally = counts(group);
+    return {
+      filePath: portablePath(file),
+      messages: group.map((d) => ({
+        ruleId: d.ruleId,
+        severity: SEVERITY_NUMBERS[d.severity],
+        message: d.message,
+        line: d.place.line,
+        column: d.place.col,
+        related: (d.related ?? []).map((p) => ({ filePath: portablePath(p.file), line: p.line, column: p.col })),
+      })),
+      errorCount: tally.errors,
+      warningCount: tally.warnings,
+    };
+  });
   return `${JSON.stringify(results, null, 2)}\n`;
 };
