@@ -70,7 +70,7 @@ export function documentTimestamp(document: ReportDocument, sourceDateEpoch?: st
 
 async function render(document: ReportDocument, format: OutputFormat, timestamp: Date): Promise<Uint8Array> {
   if (format === 'md') return new TextEncoder().encode(emitMarkdown(document));
-  const docx = await emitDocx(document, timestamp);
+  const docx = emitDocx(document, timestamp);
   return format === 'pdf' ? convertToPdf(docx) : docx;
 }
 

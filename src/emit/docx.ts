@@ -5,7 +5,6 @@ import {
   Header,
   HeadingLevel,
   LineRuleType,
-  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -21,7 +20,7 @@ import {
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { INDICATOR_COLUMNS } from '../render/appendix.js';
 import type { ReportDocument } from '../render/document.js';
-import { reproducibleDocx } from './reproducible.js';
+import { docxPackage } from './docx-package.js';
 
 /** Word's twips: 1 mm = 1440/25,4 twips, rounded as Word rounds (not floored). */
 const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
@@ -295,7 +294,7 @@ function appendixSection(appendix: NonNullable<ReportDocument['appendix']>) {
  * Builds the Decree 30 .docx of a report document. Its bytes depend on the document alone:
  * `timestamp` stands in for the current time wherever the file records one.
  */
-export async function emitDocx(doc: ReportDocument, timestamp: Date): Promise<Uint8Array> {
+export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
   const document = new Document({
     title: doc.properties.title,
     creator: doc.properties.author,
@@ -339,5 +338,5 @@ export async function emitDocx(doc: ReportDocument, timestamp: Date): Promise<Ui
       ...(doc.appendix ? [appendixSection(doc.appendix)] : []),
     ],
   });
-  return reproducibleDocx(await Packer.toBuffer(document), timestamp);
+  return docxPackage(document, timestamp);
 }
