@@ -5,5 +5,5 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
-/** The batch worker thread's script: always the bundled one (src/tools/bundle.ts), which Node can run as is. */
-export const WORKER_SCRIPT = path.join(PACKAGE_ROOT, 'dist', 'report-worker.js');
+/** A batch's worker threads run the command's own script, which serves units off the main thread. */
+export const WORKER_SCRIPT = path.join(PACKAGE_ROOT, 'bin', 'report.cjs');

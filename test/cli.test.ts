@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
 
-const BIN = path.join(PROJECT, 'bin', 'report.js');
+const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 
 describe('the report command', () => {
   it('explains itself in Vietnamese', async () => {

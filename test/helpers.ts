@@ -23,7 +23,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process, as bin/report.js does, in folder `cwd`. */
+/** Runs the CLI in-process, as bin/report.cjs does, in folder `cwd`. */
 export async function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PROJECT, workspaceFrom } from './helpers.js';
 
-const BIN = path.join(PROJECT, 'bin', 'report.js');
+const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const EARLIER = Buffer.from('the earlier document, as signed last week');
 
 interface Stopped {

@@ -44,7 +44,7 @@ describe.skipIf(!canConvert)('--format pdf, through LibreOffice', () => {
     const dir = workspaceFrom(path.join(PROJECT, 'test', 'fixtures', 'minimal'));
     const build = (out: string) =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [path.join(PROJECT, 'bin', 'report.js'), 'build', '2023', '--format', 'pdf', '--out', out], { cwd: dir, stdio: 'ignore' });
+        const child = spawn(process.execPath, [path.join(PROJECT, 'bin', 'report.cjs'), 'build', '2023', '--format', 'pdf', '--out', out], { cwd: dir, stdio: 'ignore' });
         child.on('close', resolve);
       });
     expect(await Promise.all([build('a.pdf'), build('b.pdf')])).toEqual([0, 0]);

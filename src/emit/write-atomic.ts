@@ -6,7 +6,7 @@ import { RunError } from '../diagnostics.js';
 /**
  * Writes `bytes` to `target` through a temporary file in the same folder, renamed into
  * place: a failed or interrupted write leaves any earlier file untouched. Write and rename
- * are one synchronous step, so a signal handler (bin/report.js) never runs between them.
+ * are one synchronous step, so a signal handler (bin/report.cjs) never runs between them.
  */
 export function writeFileAtomic(target: string, bytes: Uint8Array, shownTarget: string): void {
   const folder = path.dirname(target);

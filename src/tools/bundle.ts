@@ -2,9 +2,8 @@
  * Build step (`npm run build`, after tsc): turns dist/ into the shipped program.
  * - The schemas' validators are generated as code ahead of time (ajv standalone), so that
  *   start-up neither loads ajv nor compiles schemas.
- * - The CLI and the batch worker are bundled by esbuild into dist/report*.js: one file per
- *   entry plus shared chunks, so `check` never parses the .docx writer or Handlebars, which
- *   only the `build` chunk imports.
+ * - The program (src/program.ts: the CLI and the batch worker's loop) is bundled by esbuild
+ *   into one file, dist/report.cjs, and given a V8 code cache (code-cache.ts).
  * Everything is written directly in dist/, one folder below the package root, as the
  * compiled modules are: package-paths.ts finds schemas/ and templates/ the same way.
  */
@@ -13,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
+import { writeCodeCache } from './code-cache.js';
 import { schemaAjv, schemaFiles } from '../validate/schema-validators.js';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,21 +44,24 @@ function precompiledValidators(module: string): Plugin {
   };
 }
 
-// Chunk names carry a hash: clear the previous build's, so dist/ holds one program.
-for (const file of fs.readdirSync(DIST)) if (/^report.*\.js$/.test(file)) fs.rmSync(path.join(DIST, file));
+// Earlier builds wrote ES module chunks (dist/report*.js): clear them, so dist/ holds one program.
+for (const file of fs.readdirSync(DIST)) if (/^report.*\.(c?js|cache)$/.test(file)) fs.rmSync(path.join(DIST, file));
 
+const BUNDLE = path.join(DIST, 'report.cjs');
 await build({
-  entryPoints: { report: path.join(DIST, 'cli', 'run.js'), 'report-worker': path.join(DIST, 'batch', 'worker.js') },
-  outdir: DIST,
-  chunkNames: 'report-[hash]',
+  entryPoints: [path.join(DIST, 'program.js')],
+  outfile: BUNDLE,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  // CommonJS, not ES modules: only a CommonJS script can be given a V8 code cache on Node 20.
+  // Its modules that commands import on demand (the .docx writer, Handlebars) are still only
+  // run when a command needs them.
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
-  // The bundled libraries are CommonJS and call require(): give ESM output a real one.
-  banner: { js: "import{createRequire as __createRequire}from'node:module';const require=__createRequire(import.meta.url);" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
   plugins: [precompiledValidators(generateValidators())],
   logLevel: 'warning',
 });
+await writeCodeCache(BUNDLE);

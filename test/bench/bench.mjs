@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { generateUnits } from './synthetic-units.mjs';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = path.join(PROJECT, 'bin', 'report.js');
+const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const UNITS = Number(process.env.BENCH_UNITS ?? 200);
 const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
