@@ -112,12 +112,14 @@ describe('Kính gửi', () => {
 describe('the appendix: biểu chỉ tiêu chủ yếu', () => {
   let appendix: string;
   let documentXml: string;
+  let stylesXml: string;
 
   beforeAll(async () => {
     const dir = workspaceFrom(PROJECT);
     const file = path.join(dir, 'bao-cao.docx');
     expect((await cli(['build', '2023', '--out', file], dir)).code).toBe(0);
     documentXml = docxPart(file, 'word/document.xml');
+    stylesXml = docxPart(file, 'word/styles.xml');
     appendix = documentXml.slice(documentXml.indexOf('>Phụ lục<'));
   }, 30_000);
 
@@ -150,6 +152,16 @@ describe('the appendix: biểu chỉ tiêu chủ yếu', () => {
     expect(appendix).not.toMatch(/NaN|undefined|Infinity/);
     const numberCell = rows()[1]!.match(/<w:tc>.*?<\/w:tc>/gs)![3]!;
     expect(numberCell).toContain('<w:jc w:val="right"/>');
+  });
+
+  it('sets its text in one paragraph style, 12 pt, so that Word restyles the whole table at once', () => {
+    const paragraphs = rows().flatMap((row) => row.match(/<w:p>.*?<\/w:p>/gs) ?? []);
+    expect(paragraphs.length).toBeGreaterThan(7 * 10);
+    for (const paragraph of paragraphs) {
+      expect(paragraph).toContain('<w:pStyle w:val="BangChiTieu"/>');
+      expect(paragraph).not.toMatch(/<w:sz |<w:spacing /);
+    }
+    expect(stylesXml).toMatch(/<w:style w:type="paragraph" w:styleId="BangChiTieu">.*?<w:sz w:val="24"\/>.*?<\/w:style>/s);
   });
 
   it('follows chu_yeu in the data: a figure put in, a figure left out, no appendix when none is key', async () => {

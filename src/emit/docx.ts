@@ -214,16 +214,30 @@ const UNIT_WIDTH = Math.round(LANDSCAPE_TEXT_WIDTH * 0.1);
 const NUMBER_WIDTH = Math.floor((LANDSCAPE_TEXT_WIDTH - NAME_WIDTH - UNIT_WIDTH) / INDICATOR_COLUMNS.length);
 const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
+/**
+ * The appendix table's text: a style of its own rather than the same direct formatting on
+ * each of its cells, so that a clerk can restyle the whole table in Word at once.
+ */
+const TABLE_STYLE: IParagraphStyleOptions = {
+  id: 'BangChiTieu',
+  name: 'Bảng chỉ tiêu',
+  basedOn: 'Normal',
+  run: { size: TABLE_SIZE },
+  paragraph: {
+    alignment: AlignmentType.LEFT,
+    indent: { firstLine: 0 },
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+  },
+};
+
 function tableCell(text: string, width: number, options: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] }): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
     children: [
       new Paragraph({
-        alignment: options.align,
-        indent: { firstLine: 0 },
-        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ text, size: TABLE_SIZE, bold: options.bold })],
+        style: TABLE_STYLE.id,
+        alignment: options.align === AlignmentType.LEFT ? undefined : options.align,
+        children: [new TextRun({ text, bold: options.bold })],
       }),
     ],
   });
@@ -237,6 +251,7 @@ function appendixTable(rows: NonNullable<ReportDocument['appendix']>['rows']): T
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
     borders: { top: TABLE_BORDER, bottom: TABLE_BORDER, left: TABLE_BORDER, right: TABLE_BORDER, insideHorizontal: TABLE_BORDER, insideVertical: TABLE_BORDER },
     rows: [
       new TableRow({
@@ -311,7 +326,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
           },
         },
       },
-      paragraphStyles: HEADING_STYLES,
+      paragraphStyles: [...HEADING_STYLES, TABLE_STYLE],
     },
     sections: [
       {
