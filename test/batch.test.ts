@@ -33,9 +33,15 @@ describe('report build --units', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-batch-'));
     generateUnits(PROJECT, path.join(dir, 'xa'), 2);
     fs.mkdirSync(path.join(dir, 'xa', 'trong'));
+    // A unit linked in from elsewhere is a unit too; a link to a file is not.
+    generateUnits(PROJECT, path.join(dir, 'noi-khac'), 1);
+    fs.symlinkSync(path.join(dir, 'noi-khac', 'unit-0001'), path.join(dir, 'xa', 'lien-ket'), 'junction');
+    fs.writeFileSync(path.join(dir, 'ghi-chu.txt'), '');
+    fs.symlinkSync(path.join(dir, 'ghi-chu.txt'), path.join(dir, 'xa', 'ghi-chu.txt'));
     const checked = await cli(['check', '2023', '--units', 'xa'], dir);
     expect(checked.code).toBe(1);
-    expect(checked.stdout).toMatch(/^Kiểm tra đạt 0\/3 đơn vị/);
+    expect(checked.stdout).toMatch(/^Kiểm tra đạt 0\/4 đơn vị/);
+    expect(checked.stdout).toMatch(/^ {2}lien-ket: /m);
     expect(checked.stdout).toMatch(/^ {2}trong: Không tìm thấy thư mục dữ liệu năm 2023/m);
 
     const missing = await cli(['build', '2023', '--units', 'khong-co'], dir);

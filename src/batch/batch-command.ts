@@ -48,11 +48,20 @@ function listUnits(dir: string, shownDir: string): string[] {
     throw new RunError(`Không đọc được thư mục đơn vị ${shownDir}. Kiểm tra lại đường dẫn sau --units.`);
   }
   const units = entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isSymbolicLink() && isFolder(path.join(dir, e.name)))))
     .map((e) => path.join(dir, e.name))
     .sort();
   if (units.length === 0) throw new RunError(`Thư mục ${shownDir} không có đơn vị nào: mỗi đơn vị là một thư mục con chứa data/<năm>/.`);
   return units;
+}
+
+/** Whether a link leads to a folder: a unit may be linked in from elsewhere (a symlink, a Windows junction). */
+function isFolder(link: string): boolean {
+  try {
+    return fs.statSync(link).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function parseJobs(text: string | undefined): number {
