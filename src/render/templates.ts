@@ -84,7 +84,8 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
   for (const file of files) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n/g, '\n').normalize('NFC');
     try {
-      const template = hb.compile(text, { strict: true, noEscape: true });
+      // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
+      const template = hb.compile(hb.parse(text), { strict: true, noEscape: true });
       const run: Handlebars.TemplateDelegate = (context, options) => {
         try {
           return template(context, options);
@@ -94,7 +95,6 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
       };
       compiled.set(file, run);
       if (file !== MAIN_TEMPLATE) hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), run);
-      hb.parse(text); // compile() is lazy: parse now so syntax errors surface with their line
     } catch (error) {
       const failed = annotate(error, file, text);
       diagnostics.push(templateDiagnostic(failed, placeOf));
