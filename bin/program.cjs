@@ -1,6 +1,6 @@
 'use strict';
 // Loads the bundled program, dist/report.cjs, with the V8 code cache that `npm run build`
-// made for it (src/tools/bundle.ts): V8 then takes the bytecode of the functions a build and a
+// made for it (src/tools/code-cache.ts): V8 then takes the bytecode of the functions a build and a
 // check run from the cache instead of parsing and compiling them, which is most of a cold
 // start's cost. V8 refuses a cache made for another source, Node version or V8 flags; the
 // program then compiles as usual, only slower.

@@ -34,7 +34,7 @@ export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
       if (hasErrors(diagnostics)) return failed(errorsReason(errors));
       return { unit: task.unit, ok: true, warnings: diagnostics.length };
     }
-    // Loaded on demand, as in the single-unit CLI: a check worker never loads the .docx writer.
+    // Imported on demand, as in the single-unit CLI: a check worker never sets up the .docx writer.
     const { buildReport } = await import('../build.js');
     const { warnings } = await buildReport(workspace, task.year, {
       format: task.format,

@@ -84,7 +84,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
         outcome.exitCode = await runBatchCommand(task, options, io);
         return;
       }
-      // Loaded on demand: check, and a batch's main thread, never pay for the templates and the .docx writer.
+      // Imported on demand: check, and a batch's main thread, never set up the templates and the .docx writer.
       const { buildReport } = await import('../build.js');
       const workspace = { root: io.cwd, cwd: io.cwd };
       const result = await buildReport(workspace, year, { ...options, format, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
