@@ -28,29 +28,35 @@ function measureOnce(command, args, cwd) {
   return { ms, mb: kb / 1024 };
 }
 
-function measure(label, command, args, cwd, runs = RUNS) {
-  measureOnce(command, args, cwd); // warm the file cache
-  const samples = Array.from({ length: runs }, () => measureOnce(command, args, cwd));
-  return { label, ms: median(samples.map((s) => s.ms)), mb: median(samples.map((s) => s.mb)) };
+/**
+ * Measures the commands in rounds, each round running every command once, so that a change in
+ * the machine's load during the bench touches the floor and the commands alike, not their ratios.
+ */
+function measureInRounds(commands, runs = RUNS) {
+  for (const c of commands) measureOnce(c.command, c.args, c.cwd); // warm the file cache
+  const samples = commands.map(() => []);
+  for (let round = 0; round < runs; round++) commands.forEach((c, i) => samples[i].push(measureOnce(c.command, c.args, c.cwd)));
+  return commands.map((c, i) => ({ label: c.label, ms: median(samples[i].map((s) => s.ms)), mb: median(samples[i].map((s) => s.mb)) }));
 }
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'report-bench-'));
 const cpu = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
 console.log(`Machine: ${os.availableParallelism()} cores, ${cpu}; Node ${process.version}; ${RUNS} runs each, medians.`);
 
-const rows = [
-  measure('node -e 0', process.execPath, ['-e', '0'], PROJECT),
-  measure('report check 2023', process.execPath, [BIN, 'check', '2023'], PROJECT),
-  measure('report build 2023', process.execPath, [BIN, 'build', '2023', '--out', path.join(scratch, 'bao-cao.docx')], PROJECT),
+const commands = [
+  { label: 'node -e 0', command: process.execPath, args: ['-e', '0'], cwd: PROJECT },
+  { label: 'report check 2023', command: process.execPath, args: [BIN, 'check', '2023'], cwd: PROJECT },
+  { label: 'report build 2023', command: process.execPath, args: [BIN, 'build', '2023', '--out', path.join(scratch, 'bao-cao.docx')], cwd: PROJECT },
 ];
 if (has('pandoc')) {
   execFileSync(process.execPath, [BIN, 'build', '2023', '--format', 'md', '--out', path.join(scratch, 'bao-cao.md')], { cwd: PROJECT, stdio: 'ignore' });
-  rows.push(measure('pandoc bao-cao.md -o .docx', 'pandoc', [path.join(scratch, 'bao-cao.md'), '-o', path.join(scratch, 'pandoc.docx')], scratch));
+  commands.push({ label: 'pandoc bao-cao.md -o .docx', command: 'pandoc', args: [path.join(scratch, 'bao-cao.md'), '-o', path.join(scratch, 'pandoc.docx')], cwd: scratch });
 } else {
   console.log('(pandoc not installed: its comparison is skipped)');
 }
+const rows = measureInRounds(commands);
 generateUnits(PROJECT, path.join(scratch, 'units'), UNITS);
-const batch = measure(`report build 2023 --units (${UNITS})`, process.execPath, [BIN, 'build', '2023', '--units', 'units'], scratch);
+const [batch] = measureInRounds([{ label: `report build 2023 --units (${UNITS})`, command: process.execPath, args: [BIN, 'build', '2023', '--units', 'units'], cwd: scratch }]);
 rows.push(batch);
 
 const floor = rows[0].ms;
