@@ -6,7 +6,7 @@ import { earlierYearOf, type EarlierYear } from './compute/earlier-year.js';
 import { computeFigures, type Figure } from './compute/figures.js';
 import { failOnErrors, formatPlace, InputError, type Diagnostic } from './diagnostics.js';
 import { displayPath, loadYear } from './load/load-year.js';
-import { everyText, findReferences, resolveReference } from './text/data-text.js';
+import { resolveEveryReference, type ResolvedReference } from './text/data-text.js';
 import { decodeYear } from './validate/decode.js';
 import type { YearInput } from './validate/input.js';
 import { validateFiles } from './validate/validate.js';
@@ -27,6 +27,8 @@ export interface ComputedYear {
 }
 
 export interface Analysis extends ComputedYear {
+  /** Every reference of the data texts, resolved: what the rules read and the report prints. */
+  references: ResolvedReference[];
   /** What the rules found, at each rule's configured severity. */
   findings: Diagnostic[];
 }
@@ -93,10 +95,7 @@ export function analyzeYear(workspace: Workspace, year: number): Analysis {
   failOnErrors(config.diagnostics);
   const earlier = earlierYear(workspace, year);
   const computed = computeYear(workspace, year, earlier.earlier);
-  const scope = { figures: computed.figures, year };
-  const references = everyText(computed.input)
-    .flatMap(findReferences)
-    .map((reference) => ({ reference, resolution: resolveReference(reference, scope) }));
+  const references = resolveEveryReference(computed.input, { figures: computed.figures, year });
   const findings = runRules({ input: computed.input, figures: computed.figures, references }, config.levels);
-  return { ...computed, warnings: [...earlier.warnings, ...computed.warnings], findings };
+  return { ...computed, warnings: [...earlier.warnings, ...computed.warnings], references, findings };
 }

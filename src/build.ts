@@ -32,9 +32,9 @@ export interface BuildOptions {
  * report prints the figures as stated (principle 2); with `strict`, its errors stop the build.
  */
 export function compileReport(workspace: Workspace, year: number, options: BuildOptions = {}): Compiled {
-  const { input, figures, findings, warnings } = analyzeYear(workspace, year);
+  const { input, figures, references, findings, warnings } = analyzeYear(workspace, year);
   if (options.strict) failOnErrors(findings);
-  const rendered = renderDocument(input, figures, templateSource(workspace));
+  const rendered = renderDocument(input, figures, references, templateSource(workspace));
   failOnErrors(rendered.diagnostics);
   return {
     document: rendered.document!,

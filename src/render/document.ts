@@ -4,7 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
-import { renderDataText, type TextScope } from '../text/data-text.js';
+import { renderDataText, type ResolvedReference } from '../text/data-text.js';
 import { indicatorRows, type IndicatorRow } from './appendix.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { MAIN_TEMPLATE, renderTemplates } from './templates.js';
@@ -54,17 +54,23 @@ export interface TemplateSource {
 const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break']);
 
 /**
- * Renders the year's texts and the templates into the document tree. Every reference
- * problem in the data and the templates is reported at once.
+ * Renders the year's texts, from the references the analysis resolved, and the templates into
+ * the document tree. Every reference problem in the data and the templates is reported at once.
  */
 export function renderDocument(
   input: YearInput,
   figures: ReadonlyMap<string, Figure>,
+  references: readonly ResolvedReference[],
   templates: TemplateSource,
 ): { document?: ReportDocument; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const scope: TextScope = { figures, year: input.year };
-  const text = (t: TextInput) => renderDataText(t, scope, diagnostics);
+  const referencesOf = new Map<TextInput, ResolvedReference[]>();
+  for (const resolved of references) {
+    const ofText = referencesOf.get(resolved.reference.text);
+    if (ofText) ofText.push(resolved);
+    else referencesOf.set(resolved.reference.text, [resolved]);
+  }
+  const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], diagnostics);
   const markdownText = (t: TextInput) => escapeMarkdown(text(t));
 
   const section = (s: SectionInput): SectionView => ({

@@ -68,7 +68,7 @@ export interface TextReference {
 }
 
 /** Every reference in a text, in order. */
-export function findReferences(text: TextInput): TextReference[] {
+function findReferences(text: TextInput): TextReference[] {
   return [...text.text.matchAll(REFERENCE)].map((m) => ({
     text,
     match: m[0],
@@ -95,7 +95,7 @@ export interface ResolvedReference {
   resolution: Resolution;
 }
 
-export function resolveReference(reference: TextReference, scope: TextScope): Resolution {
+function resolveReference(reference: TextReference, scope: TextScope): Resolution {
   const { match, words } = reference;
   if (words === undefined) return { problem: `Dấu ${match} không có dấu đóng/mở tương ứng. Tham chiếu chỉ tiêu viết dạng {{ma_chi_tieu}}.` };
   const [first = ''] = words;
@@ -123,21 +123,28 @@ export function resolveReference(reference: TextReference, scope: TextScope): Re
 export const TEXT_REFERENCE_RULE = 'text-reference';
 
 /**
- * Renders one text of the data: each `{{...}}` becomes the figure it names, formatted in
- * Vietnamese. Every reference problem is reported at its own line and column.
+ * Renders one text of the data from its references, resolved once by the analysis: each
+ * `{{...}}` becomes what it resolved to. Every reference problem is reported at its own line
+ * and column.
  */
-export function renderDataText(input: TextInput, scope: TextScope, diagnostics: Diagnostic[]): string {
+export function renderDataText(input: TextInput, references: readonly ResolvedReference[], diagnostics: Diagnostic[]): string {
   let rendered = '';
   let from = 0;
-  for (const reference of findReferences(input)) {
-    const resolved = resolveReference(reference, scope);
-    if ('problem' in resolved) {
-      diagnostics.push({ ruleId: TEXT_REFERENCE_RULE, severity: 'error', place: reference.place, message: resolved.problem });
+  for (const { reference, resolution } of references) {
+    if ('problem' in resolution) {
+      diagnostics.push({ ruleId: TEXT_REFERENCE_RULE, severity: 'error', place: reference.place, message: resolution.problem });
     }
-    rendered += input.text.slice(from, reference.offset) + ('text' in resolved ? resolved.text : reference.match);
+    rendered += input.text.slice(from, reference.offset) + ('text' in resolution ? resolution.text : reference.match);
     from = reference.offset + reference.match.length;
   }
   return rendered + input.text.slice(from);
+}
+
+/** The references of every text the report prints, each resolved against the year's figures. */
+export function resolveEveryReference(input: YearInput, scope: TextScope): ResolvedReference[] {
+  return everyText(input)
+    .flatMap(findReferences)
+    .map((reference) => ({ reference, resolution: resolveReference(reference, scope) }));
 }
 
 /**
@@ -157,7 +164,7 @@ function placeInText(input: TextInput, offset: number, match: string): Place {
 }
 
 /** Every text of a year's data that the report prints, in report order. */
-export function everyText(input: YearInput): TextInput[] {
+function everyText(input: YearInput): TextInput[] {
   const section = (s: SectionInput): TextInput[] => [s.title, ...s.paragraphs.map((p) => p.text), ...s.subsections.flatMap(section)];
   return [
     input.details.summary,
