@@ -31,6 +31,17 @@ function quotientBounds(x: Decimal, xh: Decimal, y: Decimal, yh: Decimal): [Deci
   return [Decimal.min(...quotients), Decimal.max(...quotients)];
 }
 
+/**
+ * A value written with `decimals` decimals just beyond what a stated quotient-based figure may
+ * be: above `scaled(high)` or below `scaled(low)`, each widened by that value's own rounding.
+ */
+function justOutside([low, high]: [Decimal, Decimal], scaled: (q: Decimal) => Decimal, decimals: number, above: boolean): NumberInput {
+  const value = above
+    ? justAbove(scaled(high).plus(halfUnit(decimals)), decimals)
+    : justAbove(scaled(low).minus(halfUnit(decimals)).negated(), decimals).negated();
+  return { quantity: { value, decimals, minIntegerDigits: 1 }, place };
+}
+
 /** An exact figure with up to four decimals, positive or negative. */
 const exact = (min: number) =>
   fc.tuple(fc.integer({ min, max: 10 ** 9 }), fc.integer({ min: 0, max: 4 })).map(([n, k]) => new Decimal(n).div(10 ** k));
@@ -115,11 +126,7 @@ describe('ratio against its figures', () => {
         const denominator = written(b, bd);
         const [n, m] = [numerator.quantity.value, denominator.quantity.value];
         fc.pre(m.minus(halfUnit(bd)).gt(0));
-        const [low, high] = quotientBounds(n, halfUnit(ad), m, halfUnit(bd));
-        const highest = high.times(100).plus(halfUnit(rd));
-        const lowest = low.times(100).minus(halfUnit(rd));
-        const stated = above ? justAbove(highest, rd) : justAbove(lowest.negated(), rd).negated();
-        const ratio = { quantity: { value: stated, decimals: rd, minIntegerDigits: 1 }, place };
+        const ratio = justOutside(quotientBounds(n, halfUnit(ad), m, halfUnit(bd)), (q) => q.times(100), rd, above);
         expect(findings(ratioFigures(numerator, denominator, ratio), 'ratio')).toHaveLength(1);
       }),
       RUNS,
@@ -151,11 +158,7 @@ describe('growth rate against this year and cùng kỳ', () => {
         const lastYear = written(c, cd);
         const [x, y] = [value.quantity.value, lastYear.quantity.value];
         fc.pre(y.minus(halfUnit(cd)).gt(0));
-        const [low, high] = quotientBounds(x, halfUnit(vd), y, halfUnit(cd));
-        const highest = high.minus(1).times(100).plus(halfUnit(rd));
-        const lowest = low.minus(1).times(100).minus(halfUnit(rd));
-        const stated = above ? justAbove(highest, rd) : justAbove(lowest.negated(), rd).negated();
-        const change = { quantity: { value: stated, decimals: rd, minIntegerDigits: 1 }, place };
+        const change = justOutside(quotientBounds(x, halfUnit(vd), y, halfUnit(cd)), (q) => q.minus(1).times(100), rd, above);
         expect(findings(growthFigure(value, lastYear, change), 'growth-rate')).toHaveLength(1);
       }),
       RUNS,
