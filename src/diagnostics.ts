@@ -8,6 +8,9 @@ export interface Place {
 /** `info` tells without asking for a fix: a revised plan that replaces last year's target. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/** The part of the program that found a problem (vfile's `source`). */
+export type Stage = 'workspace' | 'load' | 'validate' | 'compute' | 'check' | 'render' | 'emit' | 'config';
+
 /** One problem found in the user's data or templates, as every stage reports it. */
 export interface Diagnostic {
   /** Stable ASCII id, e.g. `yaml-syntax`, `schema`, `total-parts`. */
@@ -18,6 +21,49 @@ export interface Diagnostic {
   message: string;
   /** The other places involved: the parts of a total, the earlier statement of a figure. */
   related?: Place[];
+  source: Stage;
+  /** Where the README explains the problem: a check rule's entry. */
+  url?: string;
+  /** Which of its rule's messages a check finding is (the rule's meta.messages), for tests and tools. */
+  messageId?: string;
+}
+
+/** A problem as a stage finds it: the channel adds the stage. */
+export type Problem = Omit<Diagnostic, 'source'>;
+
+/** What a stage reports a problem with. */
+export type Report = (problem: Problem) => void;
+
+/**
+ * The one message channel of a run, as vfile's: every stage is handed it and reports into
+ * it, so that all the problems of a run are told at once, whichever stage found them.
+ * `failOnErrors` is where a command stops, once a stage's errors make the next stage pointless.
+ */
+export class Messages {
+  readonly #list: Diagnostic[] = [];
+
+  /** The reporter of one stage: what it reports carries that stage as its source. */
+  stage(source: Stage): Report {
+    return (diagnostic) => this.#list.push({ ...diagnostic, source });
+  }
+
+  add(diagnostics: readonly Diagnostic[]): void {
+    this.#list.push(...diagnostics);
+  }
+
+  /** Every message so far, in the order reported. */
+  get all(): readonly Diagnostic[] {
+    return this.#list;
+  }
+
+  hasErrors(): boolean {
+    return hasErrors(this.#list);
+  }
+
+  /** Throws an InputError with every error reported so far, when there is any. */
+  failOnErrors(): void {
+    failOnErrors(this.#list);
+  }
 }
 
 /**
@@ -58,6 +104,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /** Throws an InputError when any diagnostic is an error; warnings pass through to the caller. */
-export function failOnErrors(diagnostics: Diagnostic[]): void {
+export function failOnErrors(diagnostics: readonly Diagnostic[]): void {
   if (hasErrors(diagnostics)) throw new InputError(diagnostics.filter((d) => d.severity === 'error'));
 }

@@ -79,7 +79,7 @@ describe('report check: exit codes', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^Lỗi: Không tìm thấy thư mục dữ liệu năm 1999/);
     const format = await cli(['check', '2023', '--format', 'xml'], dir);
-    expect(format).toMatchObject({ code: 2, stderr: 'Lỗi: Không có dạng kết quả "xml". Chọn một trong: stylish, json, github, sarif.\n' });
+    expect(format).toMatchObject({ code: 2, stderr: 'Lỗi: Không có dạng "xml". Chọn một trong: stylish, json, github, sarif.\n' });
   });
 });
 

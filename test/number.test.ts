@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../src/decimal.js';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatWithUnit, parseSourceNumber, type Quantity } from '../src/vietnamese/number.js';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { WORKER_SCRIPT } from '../package-paths.js';
-import type { UnitOutcome, UnitTask } from './unit-task.js';
+import type { UnitOutcome, UnitTask } from '../commands/batch-unit.js';
 
 /**
  * A report allocates many short-lived objects (the .docx object tree, the Markdown tokens):

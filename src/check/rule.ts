@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Place, Severity } from '../diagnostics.js';
 import type { Figure } from '../compute/figures.js';
 import type { ResolvedReference } from '../text/data-text.js';
 import type { YearInput } from '../validate/input.js';
@@ -6,9 +6,16 @@ import type { YearInput } from '../validate/input.js';
 export interface RuleMeta {
   /** Stable ASCII id, shown with every finding and used in data/kiem-tra.yaml. */
   id: string;
-  /** What the rule checks, in Vietnamese. */
+  /** What the rule checks, in Vietnamese: the README's rule table and `report check --help`. */
   description: string;
   defaultSeverity: Severity;
+  /**
+   * The rule's messages by id, in Vietnamese; `{{name}}` stands for the finding's `data.name`.
+   * The wording lives here only, so tests name a message by its id.
+   */
+  messages: Record<string, string>;
+  /** Why kiem-tra.yaml cannot change the rule's level, for a rule the report cannot be printed past. */
+  fixedSeverity?: string;
 }
 
 export interface RuleContext {
@@ -18,10 +25,19 @@ export interface RuleContext {
   references: readonly ResolvedReference[];
 }
 
-export type Finding = Omit<Diagnostic, 'ruleId' | 'severity'>;
+/** What a rule reports: the runner turns it into a diagnostic with the rule's id, level and message text. */
+export interface Finding {
+  messageId: string;
+  data?: Record<string, string | number>;
+  place: Place;
+  /** The other places involved: the parts of a total, the earlier statement of a figure. */
+  related?: Place[];
+}
+
+export type ReportFinding = (finding: Finding) => void;
 
 /** A check rule: it reports findings, and never prints or exits. */
 export interface Rule {
   meta: RuleMeta;
-  check(context: RuleContext, report: (finding: Finding) => void): void;
+  check(context: RuleContext, report: ReportFinding): void;
 }

@@ -1,6 +1,6 @@
 import { byPlace, type Diagnostic } from '../diagnostics.js';
 import type { RuleLevels } from './config.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { Finding, Rule, RuleContext, RuleMeta } from './rule.js';
 import { countWhole } from './rules/count-whole.js';
 import { divisionByZero } from './rules/division-by-zero.js';
 import { growthRate } from './rules/growth-rate.js';
@@ -35,16 +35,49 @@ export const RULES: readonly Rule[] = [
   divisionByZero,
 ];
 
+/** Where the README explains a rule: its row of the rule table. */
+export function ruleUrl(id: string): string {
+  return `README.md#${id}`;
+}
+
+/** A rule's message with its `{{placeholders}}` filled from the finding's data. */
+export function messageOf(meta: RuleMeta, finding: Finding): string {
+  const template = meta.messages[finding.messageId];
+  if (template === undefined) throw new Error(`reported message "${finding.messageId}", which its meta.messages lacks`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = finding.data?.[name];
+    if (value === undefined) throw new Error(`message "${finding.messageId}" needs data "${name}"`);
+    return String(value);
+  });
+}
+
 /**
  * Runs every rule not turned off on the computed figures, each at its configured level;
- * findings come back sorted by place.
+ * findings come back sorted by place. A rule that crashes is named in the error, as ESLint
+ * names the rule of a crash, so the bug report says where to look.
  */
 export function runRules(context: RuleContext, levels: RuleLevels = new Map(), rules: readonly Rule[] = RULES): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
-    const level = levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+    const { id } = rule.meta;
+    const level = levels.get(id) ?? rule.meta.defaultSeverity;
     if (level === 'off') continue;
-    rule.check(context, (finding) => diagnostics.push({ ruleId: rule.meta.id, severity: level, ...finding }));
+    try {
+      rule.check(context, (finding) =>
+        diagnostics.push({
+          ruleId: id,
+          severity: level,
+          source: 'check',
+          url: ruleUrl(id),
+          messageId: finding.messageId,
+          place: finding.place,
+          message: messageOf(rule.meta, finding),
+          ...(finding.related ? { related: finding.related } : {}),
+        }),
+      );
+    } catch (error) {
+      throw new Error(`quy tắc ${id}: ${(error as Error).message}`, { cause: error });
+    }
   }
   return diagnostics.sort(byPlace);
 }

@@ -2,7 +2,7 @@ import { consistent } from '../compute/interval.js';
 import type { Figure, Formula, Measure } from '../compute/figures.js';
 import { differenceUnit } from '../compute/units.js';
 import { formatWithUnit } from '../vietnamese/number.js';
-import type { Finding, RuleContext } from './rule.js';
+import type { ReportFinding, RuleContext } from './rule.js';
 
 type Aspect = 'value' | 'planShare' | 'change' | 'changeAmount';
 
@@ -28,12 +28,17 @@ function unitOf(figure: Figure, aspect: Aspect): string {
   return aspect === 'changeAmount' ? differenceUnit(figure.unit) : figure.unit;
 }
 
+/** The message of every rule that compares a stated value with its computation. */
+export const STATED_AGAINST_DERIVED_MESSAGES = {
+  mismatch: '"{{name}}" ({{key}}): {{aspect}} ghi {{stated}}, nhưng {{formula}} là {{derived}}. Báo cáo in số đã ghi; kiểm tra lại số liệu nguồn.',
+};
+
 /**
  * Finds every stated value whose derived counterpart, obtained by one of `formulas`,
  * cannot be the same number given how both were rounded. Shared by the rules that
  * compare a stated figure with its computation; each rule picks its formulas.
  */
-export function statedAgainstDerived(context: RuleContext, formulas: readonly Formula[], report: (finding: Finding) => void): void {
+export function statedAgainstDerived(context: RuleContext, formulas: readonly Formula[], report: ReportFinding): void {
   for (const figure of context.figures.values()) {
     for (const aspect of Object.keys(ASPECT_WORDS) as Aspect[]) {
       const measure: Measure = figure[aspect];
@@ -43,11 +48,16 @@ export function statedAgainstDerived(context: RuleContext, formulas: readonly Fo
       const unit = unitOf(figure, aspect);
       const shown = { ...derived.quantity, decimals: Math.max(stated.quantity.decimals, derived.quantity.decimals) };
       report({
+        messageId: 'mismatch',
+        data: {
+          name: figure.name,
+          key: figure.key,
+          aspect: ASPECT_WORDS[aspect],
+          stated: formatWithUnit(stated.quantity, unit),
+          formula: FORMULA_WORDS[derived.formula],
+          derived: formatWithUnit(shown, unit),
+        },
         place: stated.place,
-        message:
-          `"${figure.name}" (${figure.key}): ${ASPECT_WORDS[aspect]} ghi ${formatWithUnit(stated.quantity, unit)}, ` +
-          `nhưng ${FORMULA_WORDS[derived.formula]} là ${formatWithUnit(shown, unit)}. ` +
-          'Báo cáo in số đã ghi; kiểm tra lại số liệu nguồn.',
         related: derived.inputs,
       });
     }

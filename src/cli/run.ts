@@ -1,25 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { Command, CommanderError } from 'commander';
-import { checkYear } from '../check/check-year.js';
+import path from 'node:path';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { RULES } from '../check/run-rules.js';
-import type { UnitTask } from '../batch/unit-task.js';
+import type { UnitTask } from '../commands/batch-unit.js';
+import { check } from '../commands/check.js';
 import { hasErrors, InputError, RunError } from '../diagnostics.js';
-import { OUTPUT_FORMATS } from '../output-formats.js';
+import type { Io } from '../io.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output-formats.js';
+import { PACKAGE_ROOT } from '../package-paths.js';
+import { Workspace } from '../workspace.js';
+import { progressReporter } from './batch-progress.js';
+import { batchSummary } from './batch-summary.js';
 import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
 import { formatStatus } from './status-text.js';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  /** The environment variables the CLI reads: GITHUB_STEP_SUMMARY. */
-  env: Readonly<Record<string, string | undefined>>;
-  /** Whether stderr is a terminal: batch progress is then a bar, else plain lines. */
-  isTTY?: boolean;
-}
 
 export const EXIT = { ok: 0, badInput: 1, couldNotRun: 2 } as const;
 
@@ -31,9 +27,30 @@ const TITLES: Record<string, string> = {
   'Global Options:': 'Tùy chọn chung:',
 };
 
+const HELP = {
+  styleTitle: (title: string) => TITLES[title] ?? title,
+  // Commander appends "(choices: …)" and "(default: …)" in English; each description says them in Vietnamese.
+  optionDescription: (option: Option) => option.description,
+};
+
+/** The year argument of every command: four digits. */
 function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new RunError(`Năm "${text}" không hợp lệ. Ghi năm bằng 4 chữ số, ví dụ: report build 2023.`);
+  if (!/^\d{4}$/.test(text)) throw new InvalidArgumentError(`Năm "${text}" không hợp lệ. Ghi năm bằng 4 chữ số, ví dụ: report build 2023.`);
   return Number(text);
+}
+
+function parseJobs(text: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(text)) throw new InvalidArgumentError(`--jobs "${text}" không hợp lệ: ghi số luồng xử lý, ví dụ --jobs 4.`);
+  return Number(text);
+}
+
+/** The installed package's version; a program copied away from its package.json says so instead. */
+function version(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'không rõ (không tìm thấy package.json của report)';
+  }
 }
 
 /** The job summary is an extra for CI: failing to write it is said, but does not fail the check. */
@@ -51,43 +68,62 @@ function yearCommand(cli: Command, name: string, description: string, yearHelp: 
     .command(name)
     .description(description)
     .usage(hasOptions ? '[tùy chọn] <năm>' : '<năm>')
-    .argument('<năm>', yearHelp)
+    .addArgument(new Argument('<năm>', yearHelp).argParser(parseYear))
     .helpOption('-h, --help', 'hiện trợ giúp')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title });
+    .configureHelp(HELP);
+}
+
+// Batch runs over a folder of administrative units: loaded only when --units is given.
+type BatchFlags = { units?: string; jobs?: number };
+const unitsOption = () => new Option('--units <thư mục>', 'chạy cho mọi đơn vị hành chính (mỗi thư mục con có data/<năm>/) trong thư mục này, song song');
+const jobsOption = () => new Option('--jobs <số>', 'số luồng xử lý song song khi dùng --units (mặc định: số nhân CPU)').argParser(parseJobs);
+
+async function runBatch(task: Omit<UnitTask, 'unit'>, flags: BatchFlags, io: Io): Promise<number> {
+  const { batch } = await import('../commands/batch.js');
+  let progress: ReturnType<typeof progressReporter> | undefined;
+  const outcome = await batch(
+    { task, units: flags.units!, jobs: flags.jobs ?? os.availableParallelism() },
+    {
+      onStart: (total) => (progress = progressReporter(total, io.stderr, io.isTTY === true)),
+      onUnitDone: (unit) => progress!.unitDone(unit),
+    },
+  );
+  progress?.finish();
+  io.stdout(batchSummary(outcome));
+  return outcome.outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.badInput;
 }
 
 /** The command line; an action that ends with a finding rather than an error sets `outcome.exitCode`. */
 function program(io: Io, outcome: { exitCode: number }): Command {
+  const workspace = new Workspace(io.cwd, io.cwd);
   const cli = new Command('report')
     .usage('[tùy chọn] [lệnh]')
-    .description('Biên dịch báo cáo tình hình kinh tế - xã hội năm của UBND xã/phường/thị trấn từ dữ liệu YAML ra văn bản .docx theo Nghị định 30/2020/NĐ-CP.')
+    .description('Biên dịch báo cáo tình hình kinh tế - xã hội của UBND xã, phường, đặc khu từ dữ liệu YAML ra văn bản .docx theo Nghị định 30/2020/NĐ-CP.')
+    .version(version(), '-V, --version', 'in số phiên bản')
     .helpOption('-h, --help', 'hiện trợ giúp')
     .helpCommand('help [lệnh]', 'hiện trợ giúp của một lệnh')
     .option('--debug', 'in chi tiết lỗi nội bộ (dành cho người phát triển)')
-    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (command) => `${command.name()} ${command.usage()}` })
+    .configureHelp({ ...HELP, subcommandTerm: (command) => `${command.name()} ${command.usage()}` })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
 
   yearCommand(cli, 'build', 'Tạo văn bản báo cáo của một năm từ data/<năm>/: .docx theo Nghị định 30, hoặc .pdf, .md.', 'năm báo cáo, ví dụ 2023', true)
     .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<năm>.docx, .pdf hoặc .md)')
-    .option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)')
+    .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)').choices(OUTPUT_FORMATS))
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
-    .option(...UNITS_OPTION)
-    .option(...JOBS_OPTION)
-    .action(async (yearText: string, options: { out?: string; strict?: boolean; format?: string } & BatchFlags) => {
-      const year = parseYear(yearText);
-      const format = OUTPUT_FORMATS.find((f) => f === (options.format ?? 'docx'));
-      if (!format) throw new RunError(`Không có dạng "${options.format}". Chọn một trong: ${OUTPUT_FORMATS.join(', ')}.`);
+    .addOption(unitsOption())
+    .addOption(jobsOption())
+    .action(async (year: number, options: { out?: string; strict?: boolean; format?: OutputFormat } & BatchFlags) => {
+      const format = options.format ?? 'docx';
+      const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH;
       if (options.units !== undefined) {
         if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
-        const task = { command: 'build' as const, cwd: io.cwd, year, format, strict: options.strict, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH };
-        outcome.exitCode = await runBatchCommand(task, options, io);
+        outcome.exitCode = await runBatch({ command: 'build', cwd: io.cwd, year, format, strict: options.strict, sourceDateEpoch }, options, io);
         return;
       }
       // Imported on demand: check, and a batch's main thread, never set up the templates and the .docx writer.
-      const { buildReport } = await import('../build.js');
-      const workspace = { root: io.cwd, cwd: io.cwd };
-      const result = await buildReport(workspace, year, { ...options, format, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+      const { build } = await import('../commands/build.js');
+      const result = await build({ workspace, year, out: options.out, format, strict: options.strict, sourceDateEpoch });
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);
@@ -96,34 +132,27 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     });
 
   yearCommand(cli, 'check', 'Kiểm tra số liệu của một năm: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.', 'năm báo cáo, ví dụ 2023', true)
-    .option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif')
-    .option(...UNITS_OPTION)
-    .option(...JOBS_OPTION)
-    .addHelpText(
-      'after',
-      `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`,
-    )
-    .action(async (yearText: string, options: { format?: string } & BatchFlags) => {
-      const year = parseYear(yearText);
+    .addOption(new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif').choices(Object.keys(FORMATS)))
+    .addOption(unitsOption())
+    .addOption(jobsOption())
+    .addHelpText('after', `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`)
+    .action(async (year: number, options: { format?: string } & BatchFlags) => {
       if (options.units !== undefined) {
         if (options.format) throw new RunError('--format không dùng cùng --units: kết quả của nhiều đơn vị là bản tóm tắt.');
-        outcome.exitCode = await runBatchCommand({ command: 'check', cwd: io.cwd, year }, options, io);
+        outcome.exitCode = await runBatch({ command: 'check', cwd: io.cwd, year }, options, io);
         return;
       }
-      const format = FORMATS[options.format ?? 'stylish'];
-      if (!format) throw new RunError(`Không có dạng kết quả "${options.format}". Chọn một trong: ${Object.keys(FORMATS).join(', ')}.`);
-      const result = checkYear({ root: io.cwd, cwd: io.cwd }, year);
-      const report = { year, ...result, rules: RULES.map((r) => r.meta) };
-      io.stdout(format(report));
+      const result = check({ workspace, year });
+      io.stdout(FORMATS[options.format ?? 'stylish']!(result));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(report), io);
+      if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(result), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
     });
+
   yearCommand(cli, 'init', 'Tạo data/<năm>/ cho năm mới từ dữ liệu năm trước: cùng các tệp, các mã; số liệu và lời văn để trống (CẦN ĐIỀN), kế hoạch lấy từ mục tiêu năm trước.', 'năm mới, ví dụ 2024', false)
-    .action(async (yearText: string) => {
-      const year = parseYear(yearText);
-      const { initYear } = await import('../year/init-year.js');
-      const result = initYear({ root: io.cwd, cwd: io.cwd }, year);
+    .action(async (year: number) => {
+      const { init } = await import('../commands/init.js');
+      const result = init({ workspace, year });
       io.stdout(
         `Đã tạo ${result.shownFolder} (${result.files} tệp) từ dữ liệu năm ${year - 1}: ${result.places} chỗ cần điền, ` +
           `${result.plans} kế hoạch lấy từ mục tiêu năm ${year - 1}. Xem danh sách: report status ${year}\n`,
@@ -131,33 +160,36 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     });
 
   yearCommand(cli, 'status', 'Liệt kê những chỗ còn phải điền (CẦN ĐIỀN) của một năm, theo từng tệp. Thoát với mã 0 khi đã điền đủ, 1 khi còn chỗ phải điền.', 'năm báo cáo, ví dụ 2024', false)
-    .action(async (yearText: string) => {
-      const year = parseYear(yearText);
-      const { yearStatus } = await import('../year/status.js');
-      const status = yearStatus({ root: io.cwd, cwd: io.cwd }, year);
-      io.stdout(formatStatus(status, year));
-      const remaining = status.problems.length + status.files.reduce((sum, f) => sum + f.unfilled.length, 0);
+    .action(async (year: number) => {
+      const { status } = await import('../commands/status.js');
+      const result = status({ workspace, year });
+      io.stdout(formatStatus(result));
+      const remaining = result.problems.length + result.files.reduce((sum, f) => sum + f.unfilled.length, 0);
       outcome.exitCode = remaining === 0 ? EXIT.ok : EXIT.badInput;
     });
   return cli;
 }
 
-// Batch runs over a folder of units (src/batch/): loaded only when --units is given.
-type BatchFlags = { units?: string; jobs?: string };
-const UNITS_OPTION = ['--units <thư mục>', 'chạy cho mọi đơn vị (mỗi thư mục con có data/<năm>/) trong thư mục này, song song'] as const;
-const JOBS_OPTION = ['--jobs <số>', 'số luồng xử lý song song khi dùng --units (mặc định: số nhân CPU)'] as const;
-
-async function runBatchCommand(task: Omit<UnitTask, 'unit'>, flags: BatchFlags, io: Io): Promise<number> {
-  const { runBatch } = await import('../batch/batch-command.js');
-  return (await runBatch(task, { units: flags.units!, jobs: flags.jobs }, io)) ? EXIT.ok : EXIT.badInput;
+/** Commander's English, said in Vietnamese: `(Did you mean build?)` becomes "Có phải là build?". */
+function suggestion(error: CommanderError): string {
+  const similar = /\(Did you mean (?:one of )?([^?]+)\?\)/.exec(error.message)?.[1];
+  return similar ? ` Có phải là ${similar.split(', ').join(' hay ')}?` : '';
 }
+
+const quoted = (error: CommanderError) => /'([^']+)'/.exec(error.message)?.[1] ?? '';
 
 const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
   'commander.missingArgument': () => 'Thiếu năm báo cáo. Ví dụ: report build 2023.',
-  'commander.unknownOption': (e) => `Không có tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Xem report --help.`,
-  'commander.unknownCommand': (e) => `Không có lệnh ${/'([^']+)'/.exec(e.message)?.[1] ?? ''}. Các lệnh: build, check, init, status. Xem report --help.`,
+  'commander.unknownOption': (e) => `Không có tùy chọn ${quoted(e)}.${suggestion(e)} Xem report --help.`,
+  'commander.unknownCommand': (e) => `Không có lệnh ${quoted(e)}.${suggestion(e)} Các lệnh: build, check, init, status. Xem report --help.`,
   'commander.excessArguments': () => 'Thừa tham số. Ví dụ đúng: report build 2023.',
-  'commander.optionMissingArgument': (e) => `Tùy chọn ${/'([^']+)'/.exec(e.message)?.[1] ?? ''} cần một giá trị.`,
+  'commander.optionMissingArgument': (e) => `Tùy chọn ${quoted(e)} cần một giá trị.`,
+  'commander.invalidArgument': (e) => {
+    // Our parsers throw Vietnamese already; a choice outside Option.choices() is commander's own.
+    const [, value, choices] = /argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/.exec(e.message) ?? [];
+    if (choices !== undefined) return `Không có dạng "${value}". Chọn một trong: ${choices}.`;
+    return /is invalid(?: for argument '[^']*')?\. (.*)$/s.exec(e.message)?.[1] ?? 'Tham số không hợp lệ. Xem report --help.';
+  },
 };
 
 /** Runs the CLI on `argv` (without node and the script); returns the exit code. */

@@ -1,8 +1,9 @@
-import type { YearStatus } from '../year/status.js';
+import type { StatusOutcome } from '../commands/status.js';
 import { formatDiagnostics } from './print.js';
 
 /** The checklist: per file, how many places of each kind are left, then each place. */
-export function formatStatus(status: YearStatus, year: number): string {
+export function formatStatus(status: StatusOutcome): string {
+  const { year } = status;
   const total = status.files.reduce((sum, f) => sum + f.unfilled.length, 0);
   const lines: string[] = [];
   if (total === 0 && status.problems.length === 0) {

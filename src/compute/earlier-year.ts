@@ -1,23 +1,5 @@
-import type { Place } from '../diagnostics.js';
 import type { FigureInput } from '../validate/input.js';
-import type { Quantity } from '../vietnamese/number.js';
-import { printed, type Figure } from './figures.js';
-
-/** A figure as last year's data recorded it. */
-export interface Recorded {
-  quantity: Quantity;
-  unit: string;
-  place: Place;
-}
-
-/** What last year's data says about this year's figures, by this year's figure keys. */
-export interface EarlierYear {
-  year: number;
-  /** Last year's value of each figure: this year's cùng kỳ. */
-  values: ReadonlyMap<string, Recorded>;
-  /** Last year's targets (phương hướng, ke_hoach_cho): this year's plan. */
-  targets: ReadonlyMap<string, Recorded>;
-}
+import { printed, type EarlierYear, type Figure, type Recorded } from './figures.js';
 
 /** Reads last year's computed figures as this year's cùng kỳ and plan. Restatements add nothing. */
 export function earlierYearOf(year: number, inputs: readonly FigureInput[], figures: ReadonlyMap<string, Figure>): EarlierYear {

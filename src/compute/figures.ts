@@ -1,9 +1,8 @@
-import { Decimal } from 'decimal.js';
-import { formatPlace, type Diagnostic, type Place } from '../diagnostics.js';
+import { Decimal } from '../decimal.js';
+import { formatPlace, type Place, type Report } from '../diagnostics.js';
 import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import type { Quantity } from '../vietnamese/number.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
-import type { EarlierYear, Recorded } from './earlier-year.js';
 import { conversionFactor, isPercent, unitScale, wholeNumbersAreExact } from './units.js';
 
 /** How a derived value was obtained. */
@@ -39,6 +38,22 @@ export const UNAVAILABLE = {
   planShare: 'không tính được (kế hoạch bằng 0)',
   change: 'không tính được (cùng kỳ bằng 0)',
 } as const;
+
+/** A figure as last year's data recorded it. */
+export interface Recorded {
+  quantity: Quantity;
+  unit: string;
+  place: Place;
+}
+
+/** What last year's data says about this year's figures, by this year's figure keys. */
+export interface EarlierYear {
+  year: number;
+  /** Last year's value of each figure: this year's cùng kỳ. */
+  values: ReadonlyMap<string, Recorded>;
+  /** Last year's targets (phương hướng, ke_hoach_cho): this year's plan. */
+  targets: ReadonlyMap<string, Recorded>;
+}
 
 export interface Figure {
   key: string;
@@ -76,18 +91,17 @@ const HUNDRED = new Decimal(100);
  * changes against cùng kỳ, each with the range it stands for. Reports unknown references,
  * cycles and zero denominators; never throws for bad data.
  */
-export function computeFigures(inputs: FigureInput[], earlier?: EarlierYear): { figures: Map<string, Figure>; diagnostics: Diagnostic[] } {
+export function computeFigures(inputs: readonly FigureInput[], earlier: EarlierYear | undefined, report: Report): Map<string, Figure> {
   const byKey = new Map(inputs.map((input) => [input.key, input]));
   const figures = new Map<string, Figure>();
   const inProgress = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
 
   const resolve = (ref: FigureRef): Figure | undefined => {
     const done = figures.get(ref.key);
     if (done) return done;
     const input = byKey.get(ref.key);
     if (!input) {
-      diagnostics.push({
+      report({
         ruleId: 'unknown-figure',
         severity: 'error',
         place: ref.place,
@@ -96,7 +110,7 @@ export function computeFigures(inputs: FigureInput[], earlier?: EarlierYear): { 
       return undefined;
     }
     if (inProgress.has(ref.key)) {
-      diagnostics.push({
+      report({
         ruleId: 'figure-cycle',
         severity: 'error',
         place: ref.place,
@@ -105,20 +119,20 @@ export function computeFigures(inputs: FigureInput[], earlier?: EarlierYear): { 
       return undefined;
     }
     inProgress.add(ref.key);
-    const figure = computeFigure(input, resolve, diagnostics, earlier);
+    const figure = computeFigure(input, resolve, report, earlier);
     inProgress.delete(ref.key);
     figures.set(ref.key, figure);
     return figure;
   };
 
   for (const input of inputs) resolve({ key: input.key, place: input.place });
-  return { figures, diagnostics };
+  return figures;
 }
 
 function computeFigure(
   input: FigureInput,
   resolve: (ref: FigureRef) => Figure | undefined,
-  diagnostics: Diagnostic[],
+  report: Report,
   earlier: EarlierYear | undefined,
 ): Figure {
   const restates = input.restates ? resolve(input.restates) : undefined;
@@ -128,7 +142,7 @@ function computeFigure(
     if (!entry || restates) return undefined;
     const factor = conversionFactor(entry.unit, unit);
     if (!factor) {
-      diagnostics.push({
+      report({
         ruleId: 'earlier-year-unit',
         severity: 'warning',
         place: input.place,
@@ -181,12 +195,12 @@ function computeFigure(
     return figure;
   }
 
-  const derived = deriveValue(input, unit, resolve, diagnostics, figure.value.stated !== undefined);
+  const derived = deriveValue(input, unit, resolve, report, figure.value.stated !== undefined);
   if (derived === 'zero-denominator') figure.value.unavailable = UNAVAILABLE.ratio;
   else if (derived) figure.value.derived = derived;
   deriveComparisons(figure, input.digits);
   if (!printed(figure.value) && !figure.value.unavailable) {
-    diagnostics.push({
+    report({
       ruleId: 'no-value',
       severity: 'error',
       place: input.place,
@@ -209,7 +223,7 @@ function deriveValue(
   input: FigureInput,
   unit: string,
   resolve: (ref: FigureRef) => Figure | undefined,
-  diagnostics: Diagnostic[],
+  report: Report,
   hasStatedValue: boolean,
 ): DerivedValue | 'zero-denominator' | undefined {
   const refs = input.sum ?? input.product ?? input.ratio;
@@ -246,7 +260,7 @@ function deriveValue(
   const [numerator, denominator] = operands as [(typeof operands)[0], (typeof operands)[0]];
   const range = divide(numerator.range, denominator.range);
   if (denominator.value.isZero() || !range) {
-    diagnostics.push({
+    report({
       ruleId: 'zero-denominator',
       severity: 'warning',
       place: input.ratio![1]!.place,

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../decimal.js';
 
 /**
  * The range of true values a written figure can stand for. `663,8` written to one decimal

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { DATA_FILES, type DataFileKind } from '../catalog.js';
-import { RunError, type Diagnostic } from '../diagnostics.js';
+import { RunError, type Problem, type Report } from '../diagnostics.js';
+import type { DataFileKind, YearFile } from '../workspace.js';
 import { controlCharacterOffset, decodeText, SourceFile } from './source-file.js';
 import { parseYaml, type YamlNode } from './yaml-tree.js';
 
@@ -15,7 +14,6 @@ export interface LoadedFile {
 export interface LoadedYear {
   year: number;
   files: LoadedFile[];
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -41,8 +39,7 @@ function readFile(file: string, shown: string): Buffer | { tooLarge: number } {
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 /** Reads and parses one YAML file; a file that is too large or not UTF-8 text has no source. */
-export function readYamlFile(fullPath: string, cwd: string): { source?: SourceFile; tree: YamlNode | null; diagnostics: Diagnostic[] } {
-  const shown = displayPath(fullPath, cwd);
+export function readYamlFile(fullPath: string, shown: string): { source?: SourceFile; tree: YamlNode | null; diagnostics: Problem[] } {
   const problem = (ruleId: string, message: string) => ({
     tree: null,
     diagnostics: [{ ruleId, severity: 'error' as const, place: { file: shown, line: 1, col: 1 }, message }],
@@ -59,13 +56,18 @@ export function readYamlFile(fullPath: string, cwd: string): { source?: SourceFi
   if (text === undefined) {
     return problem('not-utf8', 'Tệp không phải văn bản UTF-8. Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hóa UTF-8.');
   }
+  return parseYamlText(shown, text);
+}
+
+/** Parses the text of a YAML file, shown to the user as `shown`: the load stage without the disk. */
+export function parseYamlText(shown: string, text: string): { source: SourceFile; tree: YamlNode | null; diagnostics: Problem[] } {
   const source = new SourceFile(shown, text);
   const control = controlCharacterOffset(text);
   if (control !== undefined) {
     const code = text.codePointAt(control)!.toString(16).toUpperCase().padStart(4, '0');
-    const diagnostic: Diagnostic = {
+    const diagnostic = {
       ruleId: 'control-character',
-      severity: 'error',
+      severity: 'error' as const,
       place: source.placeAt(control),
       message:
         `Tệp có ký tự điều khiển không in được (U+${code}): tệp có thể bị hỏng (chép dở dang) hoặc không phải tệp văn bản. ` +
@@ -76,56 +78,16 @@ export function readYamlFile(fullPath: string, cwd: string): { source?: SourceFi
   return { source, ...parseYaml(source) };
 }
 
-/** A display path: relative to the working folder when inside it, with the OS's separators. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
-
 /**
- * Reads every data file of `data/<year>/` under `root`. Syntax errors, missing and unknown
- * files become diagnostics; a missing folder stops the run.
+ * Reads the data files of a year, as the workspace listed them. Each file that cannot be read
+ * as YAML is reported at its place; those that could are returned, in report order.
  */
-export function loadYear(root: string, year: number, cwd: string): LoadedYear {
-  const folder = path.join(root, 'data', String(year));
-  const shownFolder = displayPath(folder, cwd);
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new RunError(
-      code === 'ENOENT'
-        ? `Không tìm thấy thư mục dữ liệu năm ${year}: ${shownFolder}. Kiểm tra lại năm, hoặc tạo thư mục này và các tệp dữ liệu (xem data/README.md).`
-        : `Không đọc được thư mục ${shownFolder} (${code ?? 'lỗi hệ thống'}). Kiểm tra quyền truy cập thư mục.`,
-    );
-  }
-  const diagnostics: Diagnostic[] = [];
+export function loadYear(year: number, yearFiles: readonly YearFile[], report: Report): LoadedYear {
   const files: LoadedFile[] = [];
-  const present = new Map(names.filter((n) => /\.ya?ml$/i.test(n)).map((n) => [n.replace(/\.ya?ml$/i, '').toLowerCase(), n]));
-  for (const kind of DATA_FILES) {
-    const fileName = present.get(kind.name);
-    present.delete(kind.name);
-    if (!fileName) {
-      diagnostics.push({
-        ruleId: 'missing-file',
-        severity: 'error',
-        place: { file: path.join(shownFolder, `${kind.name}.yaml`), line: 1, col: 1 },
-        message: `Thiếu tệp ${kind.name}.yaml. Tạo tệp này (có thể chép từ năm trước) rồi chạy lại.`,
-      });
-      continue;
-    }
-    const read = readYamlFile(path.join(folder, fileName), cwd);
-    diagnostics.push(...read.diagnostics);
-    if (read.source) files.push({ kind, source: read.source, tree: read.tree });
+  for (const file of yearFiles) {
+    const read = readYamlFile(file.path, file.shown);
+    for (const d of read.diagnostics) report(d);
+    if (read.source) files.push({ kind: file.kind, source: read.source, tree: read.tree });
   }
-  for (const fileName of present.values()) {
-    diagnostics.push({
-      ruleId: 'unknown-file',
-      severity: 'warning',
-      place: { file: path.join(shownFolder, fileName), line: 1, col: 1 },
-      message: `Tệp ${fileName} không thuộc báo cáo nên bị bỏ qua. Các tệp được dùng: ${DATA_FILES.map((k) => `${k.name}.yaml`).join(', ')}.`,
-    });
-  }
-  return { year, files, diagnostics };
+  return { year, files };
 }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, Lexer, parseDocument, type Node as YamlLibNode } from 'yaml';
-import type { Diagnostic, Place } from '../diagnostics.js';
+import type { Place, Problem } from '../diagnostics.js';
 import type { SourceFile } from './source-file.js';
 
 /** A YAML value with its place: the typed tree every later stage reads. */
@@ -56,9 +56,9 @@ const YAML_MESSAGES: Record<string, string> = {
 const MAX_SYNTAX_ERRORS = 10;
 
 /** Parses one YAML file into a YamlNode tree; syntax problems become diagnostics. */
-export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostics: Diagnostic[] } {
+export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostics: Problem[] } {
   const doc = parseDocument(file.text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  const diagnostics: Diagnostic[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => ({
+  const diagnostics: Problem[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => ({
     ruleId: 'yaml-syntax',
     severity: 'error',
     place: file.placeAt((error.code === 'MISSING_CHAR' && unclosedQuoteOffset(file.text)) || error.pos[0]),

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../decimal.js';
 import { printed, type Figure } from '../compute/figures.js';
 import { isPercent } from '../compute/units.js';
 import type { YearInput } from '../validate/input.js';

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Report } from '../diagnostics.js';
+import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type ResolvedReference } from '../text/data-text.js';
 import { indicatorRows, type IndicatorRow } from './appendix.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { MAIN_TEMPLATE, renderTemplates } from './templates.js';
+import { renderTemplates } from './templates.js';
 
 /** The report as a typed tree: the Decree 30 frame from the data, the body as mdast. */
 export interface ReportDocument {
@@ -46,11 +47,6 @@ interface SectionView {
   muc: SectionView[];
 }
 
-export interface TemplateSource {
-  dir: string;
-  shownDir: string;
-}
-
 const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break']);
 
 /**
@@ -61,16 +57,21 @@ export function renderDocument(
   input: YearInput,
   figures: ReadonlyMap<string, Figure>,
   references: readonly ResolvedReference[],
-  templates: TemplateSource,
-): { document?: ReportDocument; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+  templates: TemplateFolder,
+  report: Report,
+): ReportDocument | undefined {
+  let referenceProblems = 0;
+  const reportReference: Report = (problem) => {
+    referenceProblems++;
+    report(problem);
+  };
   const referencesOf = new Map<TextInput, ResolvedReference[]>();
   for (const resolved of references) {
     const ofText = referencesOf.get(resolved.reference.text);
     if (ofText) ofText.push(resolved);
     else referencesOf.set(resolved.reference.text, [resolved]);
   }
-  const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], diagnostics);
+  const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], reportReference);
   const markdownText = (t: TextInput) => escapeMarkdown(text(t));
 
   const section = (s: SectionInput): SectionView => ({
@@ -91,25 +92,22 @@ export function renderDocument(
     phuong_huong: section(input.directions),
   };
   const summary = text(input.details.summary).replace(/\s+/g, ' ').trim();
-  if (diagnostics.length > 0) return { diagnostics };
+  if (referenceProblems > 0) return undefined;
 
-  const rendered = renderTemplates(templates.dir, templates.shownDir, view);
-  if (rendered.markdown === undefined) return { diagnostics: rendered.diagnostics };
-  const body = fromMarkdown(rendered.markdown);
+  const markdown = renderTemplates(templates, view, report);
+  if (markdown === undefined) return undefined;
+  const body = fromMarkdown(markdown);
   const unsupported = findUnsupported(body);
   if (unsupported) {
-    return {
-      diagnostics: [
-        {
-          ruleId: 'template',
-          severity: 'error',
-          place: { file: path.join(templates.shownDir, MAIN_TEMPLATE), line: 1, col: 1 },
-          message: `Mẫu tạo ra phần tử Markdown "${unsupported}" mà văn bản hành chính không dùng (chỉ dùng tiêu đề #, đoạn văn, *nghiêng*, **đậm**). Sửa mẫu.`,
-        },
-      ],
-    };
+    report({
+      ruleId: 'template',
+      severity: 'error',
+      place: { file: path.join(templates.shownDir, MAIN_TEMPLATE), line: 1, col: 1 },
+      message: `Mẫu tạo ra phần tử Markdown "${unsupported}" mà văn bản hành chính không dùng (chỉ dùng tiêu đề #, đoạn văn, *nghiêng*, **đậm**). Sửa mẫu.`,
+    });
+    return undefined;
   }
-  return { document: frame(input, figures, summary, body), diagnostics };
+  return frame(input, figures, summary, body);
 }
 
 function findUnsupported(node: { type: string; children?: unknown[] }): string | undefined {

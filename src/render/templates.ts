@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Diagnostic, Place } from '../diagnostics.js';
+import type { Place, Problem, Report } from '../diagnostics.js';
+import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 
-export const MAIN_TEMPLATE = 'bao-cao.md.hbs';
 const TEMPLATE_SUFFIX = '.md.hbs';
 
 interface Located {
@@ -43,10 +43,10 @@ const NUMBERING: Record<string, (n: number) => string> = {
  * Markdown. A name the view model lacks is an error with the template's file:line:col,
  * never a blank.
  */
-export function renderTemplates(dir: string, shownDir: string, view: object): { markdown?: string; diagnostics: Diagnostic[] } {
+export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object, report: Report): string | undefined {
   const hb = Handlebars.create();
   const placeOf = (file: string, line: number, col: number): Place => ({ file: path.join(shownDir, file), line, col });
-  const diagnostics: Diagnostic[] = [];
+  let failed = false;
 
   hb.registerHelper('danh_so', (index: unknown, style: unknown, options: Located) => {
     const format = NUMBERING[String(style)];
@@ -71,13 +71,13 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
     files = [];
   }
   if (!files.includes(MAIN_TEMPLATE)) {
-    diagnostics.push({
+    report({
       ruleId: 'template-missing',
       severity: 'error',
       place: placeOf(MAIN_TEMPLATE, 1, 1),
       message: `Không tìm thấy mẫu chính ${MAIN_TEMPLATE}. Chép thư mục templates/ của chương trình vào đây, hoặc xóa thư mục mẫu để dùng mẫu mặc định.`,
     });
-    return { diagnostics };
+    return undefined;
   }
 
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -96,15 +96,16 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
       compiled.set(file, run);
       if (file !== MAIN_TEMPLATE) hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), run);
     } catch (error) {
-      const failed = annotate(error, file, text);
-      diagnostics.push(templateDiagnostic(failed, placeOf));
+      report(templateProblem(annotate(error, file, text), placeOf));
+      failed = true;
     }
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  if (failed) return undefined;
   try {
-    return { markdown: compiled.get(MAIN_TEMPLATE)!(view), diagnostics };
+    return compiled.get(MAIN_TEMPLATE)!(view);
   } catch (error) {
-    return { diagnostics: [templateDiagnostic(annotate(error, MAIN_TEMPLATE), placeOf)] };
+    report(templateProblem(annotate(error, MAIN_TEMPLATE), placeOf));
+    return undefined;
   }
 }
 
@@ -143,7 +144,7 @@ function annotate(error: unknown, file: string, text = ''): TemplateFailure {
   return new TemplateFailure(`Mẫu bị lỗi: ${e.message}`, e.lineNumber ?? 1, (e.column ?? 0) + 1, file);
 }
 
-function templateDiagnostic(failed: TemplateFailure, placeOf: (file: string, line: number, col: number) => Place): Diagnostic {
+function templateProblem(failed: TemplateFailure, placeOf: (file: string, line: number, col: number) => Place): Problem {
   return {
     ruleId: 'template',
     severity: 'error',

@@ -1,4 +1,4 @@
-import type { Diagnostic, Place } from '../diagnostics.js';
+import type { Place, Report } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
 import { differenceUnit, isPercent } from '../compute/units.js';
 import type { HelperWord, YearWord } from '../reference-words.js';
@@ -127,12 +127,12 @@ export const TEXT_REFERENCE_RULE = 'text-reference';
  * `{{...}}` becomes what it resolved to. Every reference problem is reported at its own line
  * and column.
  */
-export function renderDataText(input: TextInput, references: readonly ResolvedReference[], diagnostics: Diagnostic[]): string {
+export function renderDataText(input: TextInput, references: readonly ResolvedReference[], report: Report): string {
   let rendered = '';
   let from = 0;
   for (const { reference, resolution } of references) {
     if ('problem' in resolution) {
-      diagnostics.push({ ruleId: TEXT_REFERENCE_RULE, severity: 'error', place: reference.place, message: resolution.problem });
+      report({ ruleId: TEXT_REFERENCE_RULE, severity: 'error', place: reference.place, message: resolution.problem });
     }
     rendered += input.text.slice(from, reference.offset) + ('text' in resolution ? resolution.text : reference.match);
     from = reference.offset + reference.match.length;

@@ -3,21 +3,15 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Script } from 'node:vm';
-import type { Io } from '../cli/run.js';
+import type { Io } from '../io.js';
 import { PACKAGE_ROOT } from '../package-paths.js';
+import { latestYear } from '../workspace.js';
 
 type Program = typeof import('../program.js');
 const { loadProgram, cacheFileOf } = createRequire(import.meta.url)('../../bin/program.cjs') as {
   loadProgram(bundle: string, options: { useCache: boolean }): { program: Program; script: Script };
   cacheFileOf(bundle: string): string;
 };
-
-/** The latest year of the package's own example data, to run the program on; none when not shipped. */
-function exampleYear(): string | undefined {
-  const data = path.join(PACKAGE_ROOT, 'data');
-  if (!fs.existsSync(data)) return undefined;
-  return fs.readdirSync(data).filter((name) => /^\d{4}$/.test(name)).sort().at(-1);
-}
 
 /**
  * Writes the bundle's V8 code cache (read by bin/program.cjs). V8 only caches functions that
@@ -26,7 +20,7 @@ function exampleYear(): string | undefined {
  */
 export async function writeCodeCache(bundle: string): Promise<void> {
   const { program, script } = loadProgram(bundle, { useCache: false });
-  const year = exampleYear();
+  const year = latestYear(PACKAGE_ROOT);
   if (year) {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'report-code-cache-'));
     const io: Io = { stdout: () => undefined, stderr: () => undefined, cwd: PACKAGE_ROOT, env: {} };

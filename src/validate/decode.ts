@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Report } from '../diagnostics.js';
 import { RESERVED_WORDS } from '../reference-words.js';
 import type { LoadedFile } from '../load/load-year.js';
 import { entry, type YamlMap, type YamlNode, type YamlScalar } from '../load/yaml-tree.js';
@@ -18,8 +18,7 @@ import type {
  * Turns schema-valid YAML trees into the typed year data. Runs only after validation passed,
  * so shapes are trusted; what a schema cannot say (exact numbers, unique keys) is checked here.
  */
-export function decodeYear(year: number, files: LoadedFile[]): { input: YearInput; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+export function decodeYear(year: number, files: readonly LoadedFile[], report: Report): YearInput {
   const figures: FigureInput[] = [];
   const byRole = (role: LoadedFile['kind']['role']) => files.filter((f) => f.kind.role === role).map((f) => f.tree as YamlMap);
 
@@ -27,7 +26,7 @@ export function decodeYear(year: number, files: LoadedFile[]): { input: YearInpu
     if (node?.kind !== 'scalar') return undefined;
     const reading = parseSourceNumber(node.source);
     if ('quantity' in reading) return { quantity: reading.quantity, place: node.place };
-    diagnostics.push({ ruleId: 'bad-number', severity: 'error', place: node.place, message: reading.problem });
+    report({ ruleId: 'bad-number', severity: 'error', place: node.place, message: reading.problem });
     return undefined;
   };
 
@@ -39,7 +38,7 @@ export function decodeYear(year: number, files: LoadedFile[]): { input: YearInpu
       const figure = decodeFigure(item.key, item.keyPlace, item.value as YamlMap, decodeNumber);
       const earlier = seen.get(item.key);
       if (RESERVED_WORDS.includes(item.key)) {
-        diagnostics.push({
+        report({
           ruleId: 'reserved-key',
           severity: 'error',
           place: figure.place,
@@ -48,7 +47,7 @@ export function decodeYear(year: number, files: LoadedFile[]): { input: YearInpu
         continue;
       }
       if (earlier) {
-        diagnostics.push({
+        report({
           ruleId: 'duplicate-figure',
           severity: 'error',
           place: figure.place,
@@ -76,7 +75,7 @@ export function decodeYear(year: number, files: LoadedFile[]): { input: YearInpu
     directions: decodeSection(directions!),
     figures,
   };
-  return { input, diagnostics };
+  return input;
 }
 
 function decodeFigure(

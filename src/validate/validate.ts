@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { schemaFileName } from '../catalog.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Problem, Report } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-year.js';
+import { schemaFileName } from '../workspace.js';
 import type { SourceFile } from '../load/source-file.js';
 import { nodeAt, toPlain, type YamlNode } from '../load/yaml-tree.js';
 import { schemaMessage } from './schema-messages.js';
@@ -15,12 +15,12 @@ function validators(): Map<string, ValidateFunction> {
 }
 
 /** Validates every loaded file against its schema; each error names its file:line:col. */
-export function validateFiles(files: LoadedFile[]): Diagnostic[] {
-  return files.flatMap((file) => validateTree(schemaFileName(file.kind), file.tree, file.source));
+export function validateFiles(files: readonly LoadedFile[], report: Report): void {
+  for (const file of files) for (const problem of validateTree(schemaFileName(file.kind), file.tree, file.source)) report(problem);
 }
 
 /** Validates one parsed YAML file against a schema of schemas/, by file name. */
-export function validateTree(schemaFile: string, tree: YamlNode | null, source: SourceFile): Diagnostic[] {
+export function validateTree(schemaFile: string, tree: YamlNode | null, source: SourceFile): Problem[] {
   const validate = validators().get(schemaFile);
   if (!validate) throw new Error(`schema missing: ${schemaFile}`);
   if (validate(toPlain(tree))) return [];

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../decimal.js';
 
 /** A number as written in the data: its exact value and how it was written. */
 export interface Quantity {
@@ -8,10 +8,6 @@ export interface Quantity {
   /** Digits before the decimal point at the least: `01` was written with 2, so prints as 01. */
   minIntegerDigits: number;
 }
-
-// Every figure goes through Decimal; 50 significant digits keep sums, products and
-// quotients of any real report exact (the default 20 would round a 21-digit total).
-Decimal.set({ precision: 50 });
 
 /**
  * Formats in Vietnamese: `.` groups thousands, `,` separates decimals, rounding half-up

@@ -9,6 +9,10 @@ export const countWhole: Rule = {
     id: 'count-whole',
     description: 'Số đếm (hộ, người, vụ, hồ sơ...) phải là số nguyên không âm.',
     defaultSeverity: 'error',
+    messages: {
+      notWhole:
+        '{{field}} của "{{key}}" là {{value}}, nhưng "{{unit}}" là đơn vị đếm: số phải nguyên và không âm. Sửa số liệu, hoặc sửa don_vi nếu đây không phải số đếm.',
+    },
   },
   check(context, report) {
     for (const input of context.input.figures) {
@@ -20,10 +24,9 @@ export const countWhole: Rule = {
         const { value } = number.quantity;
         if (value.isInteger() && !value.isNegative()) continue;
         report({
+          messageId: 'notWhole',
+          data: { field: name, key: input.key, value: formatWithUnit(number.quantity, unit), unit },
           place: number.place,
-          message:
-            `${name} của "${input.key}" là ${formatWithUnit(number.quantity, unit)}, nhưng "${unit}" là đơn vị đếm: ` +
-            `số phải nguyên và không âm. Sửa số liệu, hoặc sửa don_vi nếu đây không phải số đếm.`,
         });
       }
     }

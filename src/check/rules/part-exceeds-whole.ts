@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '../../decimal.js';
 import { printed, printedRange, type Figure } from '../../compute/figures.js';
 import { add, point, scale, type Interval } from '../../compute/interval.js';
 import { conversionFactor } from '../../compute/units.js';
@@ -26,6 +26,10 @@ export const partExceedsWhole: Rule = {
     id: 'part-exceeds-whole',
     description: 'Các phần nêu "trong đó" (trong_do) cộng lại không được lớn hơn chỉ tiêu chứa chúng.',
     defaultSeverity: 'error',
+    messages: {
+      exceeds:
+        '"{{name}}" ({{key}}) ghi {{whole}}, nhỏ hơn phần "trong đó" {{parts}} là {{partsTotal}}. Một phần không thể lớn hơn toàn bộ: kiểm tra lại hai số liệu.',
+    },
   },
   check(context, report) {
     for (const whole of context.figures.values()) {
@@ -38,10 +42,9 @@ export const partExceedsWhole: Rule = {
       const names = whole.ofWhich.map(({ figure }) => `"${figure.name}"`).join(', ');
       const shownParts = formatWithUnit({ value: parts.value, decimals: wholeValue.decimals, minIntegerDigits: 1 }, whole.unit);
       report({
+        messageId: 'exceeds',
+        data: { name: whole.name, key: whole.key, whole: formatWithUnit(wholeValue, whole.unit), parts: names, partsTotal: shownParts },
         place: whole.value.stated?.place ?? whole.place,
-        message:
-          `"${whole.name}" (${whole.key}) ghi ${formatWithUnit(wholeValue, whole.unit)}, nhỏ hơn phần "trong đó" ${names} ` +
-          `là ${shownParts}. Một phần không thể lớn hơn toàn bộ: kiểm tra lại hai số liệu.`,
         related: whole.ofWhich.map(({ figure }) => figure.value.stated?.place ?? figure.place),
       });
     }

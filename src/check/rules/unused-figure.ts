@@ -6,6 +6,9 @@ export const unusedFigure: Rule = {
     id: 'unused-figure',
     description: 'Chỉ tiêu có trong dữ liệu nhưng không được lời văn nào in ra, cũng không dùng để tính chỉ tiêu khác.',
     defaultSeverity: 'warning',
+    messages: {
+      unused: 'Chỉ tiêu "{{key}}" không được in ở đâu trong báo cáo. Thêm {{reference}} vào lời văn, hoặc xóa chỉ tiêu nếu không cần.',
+    },
   },
   check(context, report) {
     const used = new Set(context.references.map(({ reference }) => referencedKey(reference)));
@@ -15,10 +18,7 @@ export const unusedFigure: Rule = {
     }
     for (const input of context.input.figures) {
       if (used.has(input.key)) continue;
-      report({
-        place: input.place,
-        message: `Chỉ tiêu "${input.key}" không được in ở đâu trong báo cáo. Thêm {{${input.key}}} vào lời văn, hoặc xóa chỉ tiêu nếu không cần.`,
-      });
+      report({ messageId: 'unused', data: { key: input.key, reference: `{{${input.key}}}` }, place: input.place });
     }
   },
 };

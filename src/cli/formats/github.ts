@@ -1,6 +1,7 @@
 import { formatPlace, type Diagnostic } from '../../diagnostics.js';
 import { SEVERITY_WORDS } from '../print.js';
-import { countWords, counts, portablePath, type CheckReport, type Formatter } from './report.js';
+import type { CheckOutcome } from '../../commands/check.js';
+import { countWords, counts, portablePath, type Formatter } from './report.js';
 
 /** Workflow-command escaping: a message may hold %, CR and LF; a property also : and ,. */
 const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
@@ -27,7 +28,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\r?\n/g, '<b
  * The whole list as Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only about ten
  * annotations a step, the summary shows every finding.
  */
-export function stepSummary({ year, diagnostics, complete }: CheckReport): string {
+export function stepSummary({ year, diagnostics, complete }: CheckOutcome): string {
   const heading = `## report check ${year}: ${countWords(counts(diagnostics))}${complete ? '' : ' (dữ liệu chưa đọc được)'}\n\n`;
   if (diagnostics.length === 0) return `${heading}Không có vấn đề nào.\n`;
   const rows = diagnostics.map(

@@ -1,16 +1,8 @@
-import type { RuleMeta } from '../../check/rule.js';
+import type { CheckOutcome } from '../../commands/check.js';
 import type { Diagnostic } from '../../diagnostics.js';
 
-/** What `report check` found, as every output format receives it. */
-export interface CheckReport {
-  year: number;
-  diagnostics: readonly Diagnostic[];
-  /** false when the data could not be read, so the rules did not run. */
-  complete: boolean;
-  rules: readonly RuleMeta[];
-}
-
-export type Formatter = (report: CheckReport) => string;
+/** An output format of `report check`: the outcome as text. */
+export type Formatter = (outcome: CheckOutcome) => string;
 
 export interface Counts {
   errors: number;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { UnitOutcome } from './unit-task.js';
+import type { UnitOutcome } from '../commands/batch-unit.js';
 
 const BAR_WIDTH = 30;
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Place } from '../diagnostics.js';
+import type { Place, Report } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-year.js';
 import type { YamlNode } from '../load/yaml-tree.js';
 import { keyPath } from '../validate/schema-messages.js';
@@ -35,12 +35,14 @@ export function findUnfilled(file: LoadedFile): Unfilled[] {
   return found;
 }
 
-/** The placeholders as errors: a year with places still to fill cannot be checked or built. */
-export function unfilledDiagnostics(files: readonly LoadedFile[]): Diagnostic[] {
-  return files.flatMap(findUnfilled).map((unfilled) => ({
-    ruleId: 'unfilled',
-    severity: 'error' as const,
-    place: unfilled.place,
-    message: `Chưa điền ${unfilled.kind}: ${unfilled.path}. Thay "${PLACEHOLDER}" bằng ${unfilled.kind} của năm này (xem report status).`,
-  }));
+/** Reports each placeholder as an error: a year with places still to fill cannot be checked or built. */
+export function reportUnfilled(files: readonly LoadedFile[], report: Report): void {
+  for (const unfilled of files.flatMap(findUnfilled)) {
+    report({
+      ruleId: 'unfilled',
+      severity: 'error',
+      place: unfilled.place,
+      message: `Chưa điền ${unfilled.kind}: ${unfilled.path}. Thay "${PLACEHOLDER}" bằng ${unfilled.kind} của năm này (xem report status).`,
+    });
+  }
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { UnitOutcome } from './unit-task.js';
+import type { BatchOutcome } from '../commands/batch.js';
 
 /** The closing lines of a batch run: how many were built or checked, with warnings, and each failure with its reason. */
-export function batchSummary(command: 'build' | 'check', outcomes: readonly UnitOutcome[], seconds: number): string {
+export function batchSummary({ command, outcomes, seconds }: BatchOutcome): string {
   const succeeded = outcomes.filter((o) => o.ok);
   const failed = outcomes.filter((o) => !o.ok).sort((a, b) => a.unit.localeCompare(b.unit));
   const withWarnings = succeeded.filter((o) => o.warnings > 0);

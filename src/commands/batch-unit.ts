@@ -1,10 +1,11 @@
 import { formatPlace, hasErrors, InputError, RunError, type Diagnostic } from '../diagnostics.js';
 import type { OutputFormat } from '../output-formats.js';
+import { Workspace } from '../workspace.js';
 
-/** One unit's job, as sent to a worker thread: plain data only. */
+/** One administrative unit's job, as sent to a worker thread: plain data only. */
 export interface UnitTask {
   command: 'build' | 'check';
-  /** The unit's folder: data/<year>/ and, optionally, templates/. */
+  /** The unit's folder, laid out as a project: data/<year>/ and, optionally, templates/. */
   unit: string;
   /** Where paths in messages are shown relative to. */
   cwd: string;
@@ -24,23 +25,18 @@ export interface UnitOutcome {
 
 /** Builds or checks one unit; every failure becomes an outcome, never an exception. */
 export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
-  const workspace = { root: task.unit, cwd: task.cwd };
+  const options = { workspace: new Workspace(task.unit, task.cwd), year: task.year };
   const failed = (reason: string): UnitOutcome => ({ unit: task.unit, ok: false, warnings: 0, reason });
   try {
     if (task.command === 'check') {
-      const { checkYear } = await import('../check/check-year.js');
-      const { diagnostics } = checkYear(workspace, task.year);
-      const errors = diagnostics.filter((d) => d.severity === 'error');
-      if (hasErrors(diagnostics)) return failed(errorsReason(errors));
+      const { check } = await import('./check.js');
+      const { diagnostics } = check(options);
+      if (hasErrors(diagnostics)) return failed(errorsReason(diagnostics.filter((d) => d.severity === 'error')));
       return { unit: task.unit, ok: true, warnings: diagnostics.length };
     }
     // Imported on demand, as in the single-unit CLI: a check worker never sets up the .docx writer.
-    const { buildReport } = await import('../build.js');
-    const { warnings } = await buildReport(workspace, task.year, {
-      format: task.format,
-      strict: task.strict,
-      sourceDateEpoch: task.sourceDateEpoch,
-    });
+    const { build } = await import('./build.js');
+    const { warnings } = await build({ ...options, format: task.format, strict: task.strict, sourceDateEpoch: task.sourceDateEpoch });
     return { unit: task.unit, ok: true, warnings: warnings.length };
   } catch (error) {
     if (error instanceof InputError) return failed(errorsReason(error.diagnostics));

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml';
-import { computeYear, type Workspace } from '../analyze.js';
-import { DATA_FILES } from '../catalog.js';
-import { earlierYearOf, type Recorded } from '../compute/earlier-year.js';
-import { RunError } from '../diagnostics.js';
-import { displayPath } from '../load/load-year.js';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type ScalarTag, type YAMLMap } from 'yaml';
+import { earlierYearOf } from '../compute/earlier-year.js';
+import type { Recorded } from '../compute/figures.js';
+import { Messages, RunError } from '../diagnostics.js';
+import { PLACEHOLDER } from '../validate/placeholders.js';
 import { formatWithUnit } from '../vietnamese/number.js';
-import { PLACEHOLDER } from './placeholders.js';
+import { computeYear, type AnalyzeOptions } from './analyze.js';
 
 /** Measures that belong to one year only: they are computed again, or typed again, each year. */
 const YEARLY_MEASURES = ['ty_le_ke_hoach', 'tang_giam', 'chenh_lech', 'cung_ky', 'ke_hoach'];
@@ -16,7 +15,8 @@ const FORMULAS = ['tong', 'tich', 'chia', 'nhac_lai'];
 /** Lists of paragraphs: each paragraph becomes a place to fill, last year's text kept as a comment above it. */
 const TEXT_LISTS = ['noi_dung', 'boi_canh'];
 
-export interface InitResult {
+export interface InitOutcome {
+  year: number;
   shownFolder: string;
   files: number;
   /** Places left to fill. */
@@ -45,11 +45,24 @@ function placeholder(doc: Document, what: string, comment?: string): Scalar {
   return node;
 }
 
-/** A number written as the data writes numbers, keeping its decimals: 60.0 stays 60.0. */
-function numberNode(doc: Document, recorded: Recorded): Scalar {
-  const node = doc.createNode(recorded.quantity.value.toNumber()) as Scalar;
-  node.minFractionDigits = recorded.quantity.decimals;
-  return node;
+/** A number's text as the data writes numbers, exact and with its decimals: 60.0 stays 60.0. */
+class ExactNumber {
+  constructor(readonly text: string) {}
+}
+
+/** Writes an ExactNumber as a plain YAML number, digit for digit: never through a JavaScript float. */
+const EXACT_NUMBER_TAG: ScalarTag = {
+  identify: (value) => value instanceof ExactNumber,
+  default: true,
+  // A tag of its own, so no number of the source file is ever read through it.
+  tag: 'tag:report.local,2026:exact-number',
+  // Only ever written: the data's loader reads numbers from their source text.
+  resolve: (source) => source,
+  stringify: (item) => (item.value as ExactNumber).text,
+};
+
+function numberNode(recorded: Recorded): Scalar {
+  return new Scalar(new ExactNumber(recorded.quantity.value.toFixed(recorded.quantity.decimals)));
 }
 
 interface Context {
@@ -76,7 +89,7 @@ function clearFigure(key: string, figure: YAMLMap, context: Context): void {
   }
   const target = context.targets.get(key);
   if (target && !figure.has('nhac_lai')) {
-    const plan = numberNode(doc, target);
+    const plan = numberNode(target);
     plan.comment = ` mục tiêu năm ${year - 1}: ${formatWithUnit(target.quantity, target.unit)}`;
     figure.set('ke_hoach', plan);
     context.counts.plans++;
@@ -118,36 +131,36 @@ function clearDetails(details: Node | null | undefined, context: Context): void 
  * become places to fill, last year's values kept as comments; last year's targets become
  * this year's plans. Writes through a temporary folder, and never over an existing one.
  */
-export function initYear(workspace: Workspace, year: number): InitResult {
-  const dataDir = path.join(workspace.root, 'data');
-  const target = path.join(dataDir, String(year));
-  const source = path.join(dataDir, String(year - 1));
-  const shownFolder = displayPath(target, workspace.cwd);
+export function init({ workspace, year }: AnalyzeOptions): InitOutcome {
+  const target = workspace.yearFolder(year);
+  const shownFolder = workspace.show(target);
   if (fs.existsSync(target)) {
     throw new RunError(`${shownFolder} đã có, chương trình không ghi đè. Muốn tạo lại thì đổi tên hoặc xóa thư mục đó trước.`);
   }
-  if (!fs.existsSync(source)) {
-    throw new RunError(`Không có dữ liệu năm ${year - 1} (${displayPath(source, workspace.cwd)}) để làm mẫu cho năm ${year}.`);
+  if (!workspace.hasYear(year - 1)) {
+    throw new RunError(`Không có dữ liệu năm ${year - 1} (${workspace.show(workspace.yearFolder(year - 1))}) để làm mẫu cho năm ${year}.`);
   }
-  const earlier = computeYear(workspace, year - 1);
+  // The same files the analysis reads, whatever their spelling (kinh-te.yml), so the new year has them all.
+  const { files } = workspace.yearFiles(year - 1);
+  const earlier = computeYear(workspace, year - 1, undefined, new Messages());
   const { targets } = earlierYearOf(year - 1, earlier.input.figures, earlier.figures);
   const counts = { places: 0, plans: 0 };
 
-  const staging = path.join(dataDir, `.${year}.${randomBytes(4).toString('hex')}.tmp`);
+  const staging = path.join(path.dirname(target), `.${year}.${randomBytes(4).toString('hex')}.tmp`);
   fs.mkdirSync(staging);
   try {
-    for (const kind of DATA_FILES) {
-      const text = fs.readFileSync(path.join(source, `${kind.name}.yaml`), 'utf8');
-      const doc = parseDocument(text);
+    for (const file of files) {
+      const text = fs.readFileSync(file.path, 'utf8');
+      const doc = parseDocument(text, { customTags: [EXACT_NUMBER_TAG] });
       const context: Context = { doc, year, targets, counts };
-      if (kind.role === 'document') clearDetails(doc.contents, context);
+      if (file.kind.role === 'document') clearDetails(doc.contents, context);
       else clearSection(doc.contents, context);
-      fs.writeFileSync(path.join(staging, `${kind.name}.yaml`), doc.toString({ lineWidth: 0 }));
+      fs.writeFileSync(path.join(staging, path.basename(file.path)), doc.toString({ lineWidth: 0 }));
     }
     fs.renameSync(staging, target);
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error instanceof RunError ? error : new RunError(`Không tạo được ${shownFolder}: ${(error as Error).message}. Không có gì được ghi.`);
   }
-  return { shownFolder, files: DATA_FILES.length, ...counts };
+  return { year, shownFolder, files: files.length, ...counts };
 }

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { failOnErrors, Messages, RunError, type Diagnostic } from '../diagnostics.js';
+import { emitDocx } from '../emit/docx.js';
+import { emitMarkdown } from '../emit/markdown.js';
+import { convertToPdf } from '../emit/pdf.js';
+import { ensureFolder, writeFileAtomic } from '../emit/write-atomic.js';
+import type { OutputFormat } from '../output-formats.js';
+import { renderDocument, type ReportDocument } from '../render/document.js';
+import { analyze, type AnalyzeOptions } from './analyze.js';
+
+export interface BuildOptions extends AnalyzeOptions {
+  /** Where to write the report, relative to the working folder; default out/bao-cao-<year>.<format>. */
+  out?: string;
+  format?: OutputFormat;
+  /** The SOURCE_DATE_EPOCH environment variable, if set. */
+  sourceDateEpoch?: string;
+  /** Fail on the check's errors instead of printing them as warnings. */
+  strict?: boolean;
+}
+
+export interface Compiled {
+  document: ReportDocument;
+  /** Problems that do not stop the build: stated figures that disagree, unknown files. */
+  warnings: Diagnostic[];
+}
+
+export interface BuildOutcome {
+  /** Where the report went, as shown to the user. */
+  shownOutput: string;
+  warnings: Diagnostic[];
+}
+
+/**
+ * Analyzes the year and renders its document. The check's findings become warnings, so the
+ * report prints the figures as stated (principle 2); with `strict`, its errors stop the build.
+ */
+export function compile(options: BuildOptions): Compiled {
+  const { input, figures, references, findings, warnings } = analyze(options);
+  if (options.strict) failOnErrors(findings);
+  const messages = new Messages();
+  const document = renderDocument(input, figures, references, options.workspace.templates(), messages.stage('render'));
+  messages.failOnErrors();
+  return {
+    document: document!,
+    // Information (a revised plan) is for check to tell; the build shows what may need a fix.
+    warnings: [...warnings, ...findings.filter((d) => d.severity !== 'info').map((d) => ({ ...d, severity: 'warning' as const }))],
+  };
+}
+
+/**
+ * The time a file records: SOURCE_DATE_EPOCH when set (the reproducible-builds convention),
+ * else the report's own date. Never the clock, so the same input gives the same bytes.
+ */
+export function documentTimestamp(document: ReportDocument, sourceDateEpoch?: string): Date {
+  if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
+    if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
+      throw new RunError(`SOURCE_DATE_EPOCH "${sourceDateEpoch}" không hợp lệ: phải là số giây kể từ 01/01/1970, ví dụ 1701734400. Sửa hoặc bỏ biến này.`);
+    }
+    return new Date(Number(sourceDateEpoch) * 1000);
+  }
+  const { year, month, day } = document.issued;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+async function emit(document: ReportDocument, format: OutputFormat, timestamp: Date): Promise<Uint8Array> {
+  if (format === 'md') return new TextEncoder().encode(emitMarkdown(document));
+  const docx = emitDocx(document, timestamp);
+  return format === 'pdf' ? convertToPdf(docx) : docx;
+}
+
+/** `report build`: compiles the year's report and writes it atomically in the chosen format. */
+export async function build(options: BuildOptions): Promise<BuildOutcome> {
+  const { workspace, year, out, format = 'docx' } = options;
+  const { document, warnings } = compile(options);
+  const bytes = await emit(document, format, documentTimestamp(document, options.sourceDateEpoch));
+  const output = out ? workspace.output(out) : workspace.defaultOutput(year, format);
+  const shownOutput = workspace.show(output);
+  if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));
+  writeFileAtomic(output, bytes, shownOutput);
+  return { shownOutput, warnings };
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../src/check/rule.js';
+import { checkComputed, computeLoaded } from '../src/commands/analyze.js';
+import { earlierYearOf } from '../src/compute/earlier-year.js';
+import { Messages, type Diagnostic } from '../src/diagnostics.js';
+import { parseYamlText, type LoadedFile } from '../src/load/load-year.js';
+import { DATA_FILES } from '../src/workspace.js';
+import { FIXTURES } from './helpers.js';
+
+/**
+ * A rule tester in the manner of ESLint's RuleTester: each case is the YAML text of one
+ * section file (van-hoa.yaml), analysed in memory together with the other files of the
+ * minimal project; only the rule under test runs.
+ */
+export interface RuleCase {
+  name: string;
+  /** The whole of data/2023/van-hoa.yaml. */
+  code: string;
+  /** data/2022/van-hoa.yaml, for a case that needs last year's data (the rest of 2022 is the minimal project). */
+  lastYear?: string;
+}
+
+export interface InvalidCase extends RuleCase {
+  /** Every finding the rule must report, in order of place. */
+  errors: { messageId: string; line: number; column: number }[];
+}
+
+/** The file every case replaces; the shown path is the one a user would see. */
+const CASE_FILE = 'van-hoa';
+const shownPath = (year: number, name: string) => path.join('data', String(year), `${name}.yaml`);
+
+const minimalTexts = new Map(
+  DATA_FILES.map((kind) => [kind.name, fs.readFileSync(path.join(FIXTURES, 'minimal', 'data', '2023', `${kind.name}.yaml`), 'utf8')]),
+);
+
+function loadedYear(year: number, caseText: string): LoadedFile[] {
+  return DATA_FILES.map((kind) => {
+    const read = parseYamlText(shownPath(year, kind.name), kind.name === CASE_FILE ? caseText : minimalTexts.get(kind.name)!);
+    expect(read.diagnostics, `${kind.name}.yaml of the case`).toEqual([]);
+    return { kind, source: read.source, tree: read.tree };
+  });
+}
+
+/** The rule's findings on a case: load, validate, compute and check, all in memory. */
+export function findingsOf(rule: Rule, ruleCase: RuleCase): Diagnostic[] {
+  const earlier = ruleCase.lastYear === undefined ? undefined : computeLoaded(2022, loadedYear(2022, ruleCase.lastYear), undefined, new Messages());
+  const messages = new Messages();
+  const computed = computeLoaded(2023, loadedYear(2023, ruleCase.code), earlier && earlierYearOf(2022, earlier.input.figures, earlier.figures), messages);
+  return checkComputed(computed, 2023, new Map(), [rule]).findings;
+}
+
+/**
+ * Declares one test per case: a valid case must give no finding, an invalid one exactly its
+ * `errors`, each with its message id, line and column. `also` makes further assertions on
+ * every finding of an invalid case.
+ */
+export function testRule(
+  rule: Rule,
+  cases: { valid: RuleCase[]; invalid: InvalidCase[] },
+  also?: (finding: Diagnostic, code: string) => void,
+): void {
+  describe(rule.meta.id, () => {
+    for (const valid of cases.valid) {
+      it(`valid: ${valid.name}`, () => {
+        expect(findingsOf(rule, valid).map((f) => `${f.messageId}@${f.place.line}:${f.place.col} ${f.message}`)).toEqual([]);
+      });
+    }
+    for (const invalid of cases.invalid) {
+      it(`invalid: ${invalid.name}`, () => {
+        // As ESLint's RuleTester: an invalid case that expects nothing would pass whatever the rule does.
+        if (invalid.errors.length === 0) throw new Error(`invalid case "${invalid.name}" of ${rule.meta.id} lists no error`);
+        const findings = findingsOf(rule, invalid);
+        expect(findings.map((f) => ({ messageId: f.messageId, line: f.place.line, column: f.place.col }))).toEqual(invalid.errors);
+        for (const finding of findings) {
+          expect(finding.ruleId).toBe(rule.meta.id);
+          expect(finding.place.file).toBe(shownPath(2023, CASE_FILE));
+          expect(Object.keys(rule.meta.messages)).toContain(finding.messageId);
+          also?.(finding, invalid.code);
+        }
+      });
+    }
+  });
+}
