@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/check/run-rules.js';
-import { cli, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
+import { cli, editFile, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
 
 interface JsonResult {
   filePath: string;
@@ -139,6 +140,8 @@ describe('report check: output formats, on findings with % and a line break', ()
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+    // Each rule's help is its entry in the README shipped with the program.
+    for (const rule of run.tool.driver.rules) expect(rule.helpUri).toBe(`${pathToFileURL(path.join(PROJECT, 'README.md')).href}#${rule.id}`);
     expect(run.results).toHaveLength(2);
     const [error, warning] = run.results;
     expect(run.tool.driver.rules[error.ruleIndex].id).toBe('ratio');
@@ -170,6 +173,19 @@ describe('rule levels in data/kiem-tra.yaml', () => {
     const result = await cli(['check', '2023'], withConfig('quy_tac:\n  ratio: canh_bao\n  totl-parts: tat\n'));
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('data/kiem-tra.yaml\n  3:3  lỗi      Không có quy tắc "totl-parts". Có phải là "total-parts"?');
+  });
+
+  it('refuses to lower text-reference, which build cannot print past, so check and build agree', async () => {
+    const dir = withConfig('quy_tac:\n  text-reference: tat\n');
+    editFile(path.join(dir, 'data', '2023', 'van-hoa.yaml'), (t) => t.replace('noi_dung:\n', 'noi_dung:\n  - "Có {{khong_co}}."\n'));
+    const checked = await cli(['check', '2023'], dir);
+    const built = await cli(['build', '2023', '--out', 'r.docx'], dir);
+    const message = 'Không đổi được mức của quy tắc "text-reference": báo cáo không in được một tham chiếu hỏng';
+    expect(checked.code).toBe(2);
+    expect(checked.stdout).toContain(`data/kiem-tra.yaml\n  2:19  lỗi      ${message}`);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain(`data/kiem-tra.yaml:2:19  lỗi  ${message}`);
+    expect(fs.existsSync(path.join(dir, 'r.docx'))).toBe(false);
   });
 
   it('reports an unknown level at its value', async () => {

@@ -23,6 +23,18 @@ describe('the report command', () => {
     expect(check.stdout).not.toMatch(/Usage|Options|Arguments|display help|default|choices/);
   });
 
+  it('prints its version, and suggests the command meant', async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string };
+    expect(await cli(['--version'], PROJECT)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    const misspelt = await cli(['biuld', '2023'], PROJECT);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toBe('Lỗi: Không có lệnh biuld. Có phải là build? Các lệnh: build, check, init, status. Xem report --help.\n');
+    const year = await cli(['check', '23'], PROJECT);
+    expect(year).toMatchObject({ code: 2, stderr: 'Lỗi: Năm "23" không hợp lệ. Ghi năm bằng 4 chữ số, ví dụ: report build 2023.\n' });
+    const format = await cli(['build', '2023', '--format', 'odt'], PROJECT);
+    expect(format).toMatchObject({ code: 2, stderr: 'Lỗi: Không có dạng "odt". Chọn một trong: docx, pdf, md.\n' });
+  });
+
   it('shows help and exits 2 when no command is given', async () => {
     const result = await cli([], PROJECT);
     expect(result.code).toBe(2);
@@ -55,7 +67,7 @@ describe('the report command', () => {
     expect(result.stderr).toContain('giá trị ghi 5.371.409.147 đồng, nhưng tổng các thành phần là 5.368.409.147 đồng');
   });
 
-  it('runs as a process: exit codes, streams, and no stack trace', () => {
+  it('runs as a process from bin/report.cjs and dist/: exit codes, streams, and no stack trace', () => {
     const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
     const ok = execFileSync(process.execPath, [BIN, 'build', '2023', '--out', 'r.docx'], { cwd: dir, encoding: 'utf8' });
     expect(ok).toContain('Đã tạo báo cáo năm 2023: r.docx');

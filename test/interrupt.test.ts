@@ -38,7 +38,7 @@ function expectNothingLost(dir: string): void {
   if (!bytes.equals(EARLIER)) expect(Object.keys(unzipSync(bytes))).toContain('word/document.xml');
 }
 
-describe('a build stopped by Ctrl+C or a kill', () => {
+describe('a build stopped by Ctrl+C or a kill (runs bin/report.cjs and dist/)', () => {
   it('leaves the earlier document intact or the new one complete, and no temporary file, at 6 points of the run', async () => {
     const dir = workspaceFrom(PROJECT);
     fs.writeFileSync(path.join(dir, 'bao-cao.docx'), EARLIER);

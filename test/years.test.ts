@@ -110,6 +110,18 @@ describe('report init, status, fill, build', () => {
     expect(await markdown(dir, 2024)).toContain('Tổng thu nhập 110 tỷ đồng, tăng 10,0%, đạt 104,8% kế hoạch.');
   });
 
+  it('carries a target over digit for digit, and the files as the clerk named them', async () => {
+    const dir = years();
+    // A target beyond a JavaScript float's 15–17 digits, in a file saved as .yml.
+    editFile(path.join(dir, 'data', '2023', 'phuong-huong.yaml'), (t) => t.replace('    gia_tri: 105\n', '    gia_tri: 12345678901234567.89\n'));
+    fs.renameSync(path.join(dir, 'data', '2023', 'kinh-te.yaml'), path.join(dir, 'data', '2023', 'kinh-te.yml'));
+    const init = await cli(['init', '2024'], dir);
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    const economy = fs.readFileSync(path.join(dir, 'data', '2024', 'kinh-te.yml'), 'utf8');
+    expect(economy).toContain('    ke_hoach: 12345678901234567.89 # mục tiêu năm 2023: 12.345.678.901.234.567,89 tỷ đồng\n');
+  });
+
   it('never overwrites a year, and needs the year before', async () => {
     const dir = years();
     const before = fs.readFileSync(path.join(dir, 'data', '2023', 'kinh-te.yaml'), 'utf8');

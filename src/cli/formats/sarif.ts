@@ -1,5 +1,15 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ruleUrl } from '../../check/run-rules.js';
 import type { Place } from '../../diagnostics.js';
+import { PACKAGE_ROOT } from '../../package-paths.js';
 import { portablePath, type Formatter } from './report.js';
+
+/** SARIF wants an absolute helpUri: the installed package's README, at the rule's entry. */
+function helpUri(ruleId: string): string {
+  const [file = '', anchor = ''] = ruleUrl(ruleId).split('#');
+  return `${pathToFileURL(path.join(PACKAGE_ROOT, file)).href}#${anchor}`;
+}
 
 const location = (place: Place) => ({
   physicalLocation: {
@@ -24,6 +34,7 @@ export const sarif: Formatter = ({ diagnostics, rules }) => {
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
+              helpUri: helpUri(r.id),
               defaultConfiguration: { level: LEVELS[r.defaultSeverity] },
             })),
           },
