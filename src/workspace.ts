@@ -3,6 +3,7 @@ import path from 'node:path';
 import { RunError, type Diagnostic } from './diagnostics.js';
 import type { OutputFormat } from './output-formats.js';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
+import { periodWords, type Period } from './period.js';
 
 /**
  * The layout of a project, known here and nowhere else: where a year's data, the templates,
@@ -10,43 +11,59 @@ import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
  * this module; the stages only ever see the files it hands them.
  */
 
-export type FileRole = 'document' | 'sector' | 'assessment' | 'directions';
+export type FileRole = 'document' | 'outline' | 'section';
 
 export interface DataFileKind {
+  /** The file's name without its extension, in lower case: `kinh-te`. */
   name: string;
   role: FileRole;
 }
 
-/** The files of one year's data folder, in the order their sections appear in the report. */
-export const DATA_FILES: readonly DataFileKind[] = [
-  { name: 'van-ban', role: 'document' },
-  { name: 'kinh-te', role: 'sector' },
-  { name: 'giao-thong-xay-dung', role: 'sector' },
-  { name: 'tai-nguyen-moi-truong', role: 'sector' },
-  { name: 'ngan-sach', role: 'sector' },
-  { name: 'giao-duc', role: 'sector' },
-  { name: 'y-te-dan-so', role: 'sector' },
-  { name: 'van-hoa', role: 'sector' },
-  { name: 'lao-dong-tbxh', role: 'sector' },
-  { name: 'tu-phap', role: 'sector' },
-  { name: 'an-ninh-quoc-phong', role: 'sector' },
-  { name: 'cai-cach-hanh-chinh-noi-vu', role: 'sector' },
-  { name: 'danh-gia', role: 'assessment' },
-  { name: 'phuong-huong', role: 'directions' },
+/** The document's details: issuing body, number, date, recipients, signer. */
+export const DOCUMENT_FILE = 'van-ban';
+/** The outline: the parts, headings, order and nesting of the sections (bố cục). */
+export const OUTLINE_FILE = 'bo-cuc';
+
+/**
+ * The sections of a folder written before the outline was data, in report order: such a
+ * folder, with no bo-cuc.yaml, is read with the outline of those days (src/validate/outline.ts).
+ */
+export const LEGACY_SECTIONS: readonly string[] = [
+  'kinh-te',
+  'giao-thong-xay-dung',
+  'tai-nguyen-moi-truong',
+  'ngan-sach',
+  'giao-duc',
+  'y-te-dan-so',
+  'van-hoa',
+  'lao-dong-tbxh',
+  'tu-phap',
+  'an-ninh-quoc-phong',
+  'cai-cach-hanh-chinh-noi-vu',
+  'danh-gia',
+  'phuong-huong',
 ];
 
-/** Each data file is validated by the schema of the same name in schemas/. */
+/** Each kind of file has its schema in schemas/; every section file shares one. */
 export function schemaFileName(kind: DataFileKind): string {
-  return `${kind.name}.schema.json`;
+  return { document: 'van-ban.schema.json', outline: 'bo-cuc.schema.json', section: 'linh-vuc.schema.json' }[kind.role];
 }
 
-/** One data file of a year, as found on disk. */
+/** One data file of a period, as found on disk. */
 export interface YearFile {
   kind: DataFileKind;
   /** The full path. */
   path: string;
   /** The path as shown to the user. */
   shown: string;
+}
+
+/** The files of a period's folder: the document's details first, then the outline when there is one, then the sections by name. */
+export interface PeriodFiles {
+  files: YearFile[];
+  /** Whether the folder has no outline file, and so is read with the outline of the 14 files of old. */
+  legacy: boolean;
+  problems: Diagnostic[];
 }
 
 /** A data file's name counts in either spelling editors give it. */
@@ -76,20 +93,22 @@ export class Workspace {
     return displayPath(file, this.cwd);
   }
 
-  yearFolder(year: number): string {
-    return path.join(this.root, 'data', String(year));
+  /** data/<period>/: data/2023, data/2024-6thang. */
+  periodFolder(period: Period): string {
+    return path.join(this.root, 'data', period.id);
   }
 
-  hasYear(year: number): boolean {
-    return fs.existsSync(this.yearFolder(year));
+  hasPeriod(period: Period): boolean {
+    return fs.existsSync(this.periodFolder(period));
   }
 
   /**
-   * The data files of a year, in report order. A missing file is an error and a file that is
-   * not part of the report a warning, both in `problems`; a missing folder stops the run.
+   * The data files of a period. A missing document file is an error; so, in a folder with no
+   * outline, is a missing section of the old layout. Which sections the report holds, and in
+   * what order, the outline says (checked once it is read, src/validate/outline.ts).
    */
-  yearFiles(year: number): { files: YearFile[]; problems: Diagnostic[] } {
-    const folder = this.yearFolder(year);
+  periodFiles(period: Period): PeriodFiles {
+    const folder = this.periodFolder(period);
     const shownFolder = this.show(folder);
     let names: string[];
     try {
@@ -98,39 +117,36 @@ export class Workspace {
       const code = (error as NodeJS.ErrnoException).code;
       throw new RunError(
         code === 'ENOENT'
-          ? `Không tìm thấy thư mục dữ liệu năm ${year}: ${shownFolder}. Kiểm tra lại năm, hoặc tạo thư mục này và các tệp dữ liệu (xem data/README.md).`
+          ? `Không tìm thấy thư mục dữ liệu ${periodWords(period)}: ${shownFolder}. Kiểm tra lại kỳ báo cáo, hoặc tạo thư mục này và các tệp dữ liệu (xem data/README.md).`
           : `Không đọc được thư mục ${shownFolder} (${code ?? 'lỗi hệ thống'}). Kiểm tra quyền truy cập thư mục.`,
       );
     }
-    const present = new Map(names.filter((n) => DATA_FILE_NAME.test(n)).map((n) => [n.replace(DATA_FILE_NAME, '').toLowerCase(), n]));
-    const files: YearFile[] = [];
+    const present = new Map(
+      names
+        .filter((n) => DATA_FILE_NAME.test(n))
+        .sort()
+        .map((n) => [n.replace(DATA_FILE_NAME, '').toLowerCase(), n]),
+    );
+    const file = (name: string, role: FileRole): YearFile => {
+      const full = path.join(folder, present.get(name)!);
+      return { kind: { name, role }, path: full, shown: this.show(full) };
+    };
+    const missing = (name: string, what: string): Diagnostic => ({
+      ruleId: 'missing-file',
+      severity: 'error',
+      source: 'workspace',
+      place: { file: path.join(shownFolder, `${name}.yaml`), line: 1, col: 1 },
+      message: `Thiếu tệp ${name}.yaml (${what}). Tạo tệp này (có thể chép từ kỳ trước) rồi chạy lại.`,
+    });
+    const legacy = !present.has(OUTLINE_FILE);
     const problems: Diagnostic[] = [];
-    for (const kind of DATA_FILES) {
-      const fileName = present.get(kind.name);
-      present.delete(kind.name);
-      if (!fileName) {
-        problems.push({
-          ruleId: 'missing-file',
-          severity: 'error',
-          source: 'workspace',
-          place: { file: path.join(shownFolder, `${kind.name}.yaml`), line: 1, col: 1 },
-          message: `Thiếu tệp ${kind.name}.yaml. Tạo tệp này (có thể chép từ năm trước) rồi chạy lại.`,
-        });
-        continue;
-      }
-      const full = path.join(folder, fileName);
-      files.push({ kind, path: full, shown: this.show(full) });
-    }
-    for (const fileName of present.values()) {
-      problems.push({
-        ruleId: 'unknown-file',
-        severity: 'warning',
-        source: 'workspace',
-        place: { file: path.join(shownFolder, fileName), line: 1, col: 1 },
-        message: `Tệp ${fileName} không thuộc báo cáo nên bị bỏ qua. Các tệp được dùng: ${DATA_FILES.map((k) => `${k.name}.yaml`).join(', ')}.`,
-      });
-    }
-    return { files, problems };
+    const files: YearFile[] = [];
+    if (present.has(DOCUMENT_FILE)) files.push(file(DOCUMENT_FILE, 'document'));
+    else problems.push(missing(DOCUMENT_FILE, 'thông tin văn bản'));
+    if (!legacy) files.push(file(OUTLINE_FILE, 'outline'));
+    else for (const name of LEGACY_SECTIONS) if (!present.has(name)) problems.push(missing(name, 'một phần của báo cáo; hoặc viết bo-cuc.yaml để chọn các phần'));
+    for (const name of present.keys()) if (name !== DOCUMENT_FILE && name !== OUTLINE_FILE) files.push(file(name, 'section'));
+    return { files, legacy, problems };
   }
 
   /** data/kiem-tra.yaml, when the project has one. */
@@ -146,9 +162,9 @@ export class Workspace {
     return { dir, shownDir: this.show(dir) };
   }
 
-  /** Where a report goes without --out: out/bao-cao-<year>.<format>. */
-  defaultOutput(year: number, format: OutputFormat = 'docx'): string {
-    return path.join(this.root, 'out', `bao-cao-${year}.${format}`);
+  /** Where a report goes without --out: out/bao-cao-<period>.<format>. */
+  defaultOutput(period: Period, format: OutputFormat = 'docx'): string {
+    return path.join(this.root, 'out', `bao-cao-${period.id}.${format}`);
   }
 
   /** An output path given on the command line, relative to the working folder. */
@@ -163,7 +179,7 @@ export function displayPath(file: string, cwd: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-/** The latest year of a project's data, for the code cache to run the program on; none when there is none. */
+/** The latest annual report of a project's data, for the code cache to run the program on; none when there is none. */
 export function latestYear(root: string): string | undefined {
   const data = path.join(root, 'data');
   if (!fs.existsSync(data)) return undefined;

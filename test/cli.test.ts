@@ -11,14 +11,14 @@ describe('the report command', () => {
     const main = await cli(['--help'], PROJECT);
     expect(main.code).toBe(0);
     expect(main.stdout).toContain('Cách dùng: report [tùy chọn] [lệnh]');
-    expect(main.stdout).toContain('Tạo văn bản báo cáo của một năm');
+    expect(main.stdout).toContain('Tạo văn bản báo cáo của một kỳ (năm, 6 tháng, 9 tháng,');
     const build = await cli(['build', '--help'], PROJECT);
-    expect(build.stdout).toContain('Cách dùng: report build [tùy chọn] <năm>');
-    expect(build.stdout.replace(/\s+/g, ' ')).toContain('nơi lưu tệp (mặc định: out/bao-cao-<năm>.docx, .pdf hoặc .md)');
+    expect(build.stdout).toContain('Cách dùng: report build [tùy chọn] <kỳ>');
+    expect(build.stdout.replace(/\s+/g, ' ')).toContain('nơi lưu tệp (mặc định: out/bao-cao-<kỳ>.docx, .pdf hoặc .md)');
     expect(build.stdout).not.toMatch(/Usage|Options|Arguments|display help|default|choices/);
     expect(main.stdout).not.toMatch(/\[options\]/);
     const check = await cli(['check', '--help'], PROJECT);
-    expect(check.stdout).toContain('Cách dùng: report check [tùy chọn] <năm>');
+    expect(check.stdout).toContain('Cách dùng: report check [tùy chọn] <kỳ>');
     expect(check.stdout).toContain('  total-parts          Tổng đã ghi phải khớp với tổng các thành phần');
     expect(check.stdout).not.toMatch(/Usage|Options|Arguments|display help|default|choices/);
   });
@@ -30,7 +30,10 @@ describe('the report command', () => {
     expect(misspelt.code).toBe(2);
     expect(misspelt.stderr).toBe('Lỗi: Không có lệnh biuld. Có phải là build? Các lệnh: build, check, init, status. Xem report --help.\n');
     const year = await cli(['check', '23'], PROJECT);
-    expect(year).toMatchObject({ code: 2, stderr: 'Lỗi: Năm "23" không hợp lệ. Ghi năm bằng 4 chữ số, ví dụ: report build 2023.\n' });
+    expect(year).toMatchObject({
+      code: 2,
+      stderr: 'Lỗi: Kỳ báo cáo "23" không hợp lệ. Ghi năm bằng 4 chữ số (report build 2023), hoặc năm và kỳ: 2024-6thang, 2024-9thang, 2024-quy1 … 2024-quy4.\n',
+    });
     const format = await cli(['build', '2023', '--format', 'odt'], PROJECT);
     expect(format).toMatchObject({ code: 2, stderr: 'Lỗi: Không có dạng "odt". Chọn một trong: docx, pdf, md.\n' });
   });

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../src/check/rule.js';
 import { checkComputed, computeLoaded } from '../src/commands/analyze.js';
 import { earlierYearOf } from '../src/compute/earlier-year.js';
+import type { EarlierYear } from '../src/compute/figures.js';
 import { Messages, type Diagnostic } from '../src/diagnostics.js';
 import { parseYamlText, type LoadedFile } from '../src/load/load-year.js';
-import { DATA_FILES } from '../src/workspace.js';
+import { annual } from '../src/period.js';
+import { DOCUMENT_FILE, LEGACY_SECTIONS, type DataFileKind } from '../src/workspace.js';
 import { FIXTURES } from './helpers.js';
 
 /**
@@ -31,12 +33,12 @@ export interface InvalidCase extends RuleCase {
 const CASE_FILE = 'van-hoa';
 const shownPath = (year: number, name: string) => path.join('data', String(year), `${name}.yaml`);
 
-const minimalTexts = new Map(
-  DATA_FILES.map((kind) => [kind.name, fs.readFileSync(path.join(FIXTURES, 'minimal', 'data', '2023', `${kind.name}.yaml`), 'utf8')]),
-);
+/** The files of the minimal project, a folder of the old layout (no outline file). */
+const KINDS: DataFileKind[] = [{ name: DOCUMENT_FILE, role: 'document' }, ...LEGACY_SECTIONS.map((name) => ({ name, role: 'section' as const }))];
+const minimalTexts = new Map(KINDS.map((kind) => [kind.name, fs.readFileSync(path.join(FIXTURES, 'minimal', 'data', '2023', `${kind.name}.yaml`), 'utf8')]));
 
 function loadedYear(year: number, caseText: string): LoadedFile[] {
-  return DATA_FILES.map((kind) => {
+  return KINDS.map((kind) => {
     const read = parseYamlText(shownPath(year, kind.name), kind.name === CASE_FILE ? caseText : minimalTexts.get(kind.name)!);
     expect(read.diagnostics, `${kind.name}.yaml of the case`).toEqual([]);
     return { kind, source: read.source, tree: read.tree };
@@ -45,10 +47,11 @@ function loadedYear(year: number, caseText: string): LoadedFile[] {
 
 /** The rule's findings on a case: load, validate, compute and check, all in memory. */
 export function findingsOf(rule: Rule, ruleCase: RuleCase): Diagnostic[] {
-  const earlier = ruleCase.lastYear === undefined ? undefined : computeLoaded(2022, loadedYear(2022, ruleCase.lastYear), undefined, new Messages());
-  const messages = new Messages();
-  const computed = computeLoaded(2023, loadedYear(2023, ruleCase.code), earlier && earlierYearOf(2022, earlier.input.figures, earlier.figures), messages);
-  return checkComputed(computed, 2023, new Map(), [rule]).findings;
+  const inMemory = (year: number, text: string, earlier?: EarlierYear) =>
+    computeLoaded(annual(year), loadedYear(year, text), path.join('data', String(year)), earlier, new Messages());
+  const earlier = ruleCase.lastYear === undefined ? undefined : inMemory(2022, ruleCase.lastYear);
+  const computed = inMemory(2023, ruleCase.code, earlier && earlierYearOf(2022, earlier.input.figures, earlier.figures));
+  return checkComputed(computed, new Map(), [rule]).findings;
 }
 
 /**

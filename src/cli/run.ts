@@ -9,6 +9,7 @@ import { hasErrors, InputError, RunError } from '../diagnostics.js';
 import type { Io } from '../io.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output-formats.js';
 import { PACKAGE_ROOT } from '../package-paths.js';
+import { parsePeriod, periodWords, type Period } from '../period.js';
 import { Workspace } from '../workspace.js';
 import { progressReporter } from './batch-progress.js';
 import { batchSummary } from './batch-summary.js';
@@ -33,10 +34,15 @@ const HELP = {
   optionDescription: (option: Option) => option.description,
 };
 
-/** The year argument of every command: four digits. */
-function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new InvalidArgumentError(`Năm "${text}" không hợp lệ. Ghi năm bằng 4 chữ số, ví dụ: report build 2023.`);
-  return Number(text);
+/** The period argument of every command: a year, or a year and its part. */
+function parsePeriodArgument(text: string): Period {
+  const period = parsePeriod(text);
+  if (!period) {
+    throw new InvalidArgumentError(
+      `Kỳ báo cáo "${text}" không hợp lệ. Ghi năm bằng 4 chữ số (report build 2023), hoặc năm và kỳ: 2024-6thang, 2024-9thang, 2024-quy1 … 2024-quy4.`,
+    );
+  }
+  return period;
 }
 
 function parseJobs(text: string): number {
@@ -62,20 +68,20 @@ function appendStepSummary(file: string, markdown: string, io: Io): void {
   }
 }
 
-/** A command taking a year, its help in Vietnamese like the main command's. */
-function yearCommand(cli: Command, name: string, description: string, yearHelp: string, hasOptions: boolean): Command {
+/** A command taking a period, its help in Vietnamese like the main command's. */
+function periodCommand(cli: Command, name: string, description: string, periodHelp: string, hasOptions: boolean): Command {
   return cli
     .command(name)
     .description(description)
-    .usage(hasOptions ? '[tùy chọn] <năm>' : '<năm>')
-    .addArgument(new Argument('<năm>', yearHelp).argParser(parseYear))
+    .usage(hasOptions ? '[tùy chọn] <kỳ>' : '<kỳ>')
+    .addArgument(new Argument('<kỳ>', `${periodHelp}; 6 tháng, 9 tháng, quý: 2024-6thang, 2024-9thang, 2024-quy1`).argParser(parsePeriodArgument))
     .helpOption('-h, --help', 'hiện trợ giúp')
     .configureHelp(HELP);
 }
 
 // Batch runs over a folder of administrative units: loaded only when --units is given.
 type BatchFlags = { units?: string; jobs?: number };
-const unitsOption = () => new Option('--units <thư mục>', 'chạy cho mọi đơn vị hành chính (mỗi thư mục con có data/<năm>/) trong thư mục này, song song');
+const unitsOption = () => new Option('--units <thư mục>', 'chạy cho mọi đơn vị hành chính (mỗi thư mục con có data/<kỳ>/) trong thư mục này, song song');
 const jobsOption = () => new Option('--jobs <số>', 'số luồng xử lý song song khi dùng --units (mặc định: số nhân CPU)').argParser(parseJobs);
 
 async function runBatch(task: Omit<UnitTask, 'unit'>, flags: BatchFlags, io: Io): Promise<number> {
@@ -107,62 +113,62 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
 
-  yearCommand(cli, 'build', 'Tạo văn bản báo cáo của một năm từ data/<năm>/: .docx theo Nghị định 30, hoặc .pdf, .md.', 'năm báo cáo, ví dụ 2023', true)
-    .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<năm>.docx, .pdf hoặc .md)')
+  periodCommand(cli, 'build', 'Tạo văn bản báo cáo của một kỳ (năm, 6 tháng, 9 tháng, quý) từ data/<kỳ>/: .docx theo Nghị định 30, hoặc .pdf, .md.', 'kỳ báo cáo: năm, ví dụ 2023', true)
+    .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<kỳ>.docx, .pdf hoặc .md)')
     .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)').choices(OUTPUT_FORMATS))
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
     .addOption(unitsOption())
     .addOption(jobsOption())
-    .action(async (year: number, options: { out?: string; strict?: boolean; format?: OutputFormat } & BatchFlags) => {
+    .action(async (period: Period, options: { out?: string; strict?: boolean; format?: OutputFormat } & BatchFlags) => {
       const format = options.format ?? 'docx';
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH;
       if (options.units !== undefined) {
         if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
-        outcome.exitCode = await runBatch({ command: 'build', cwd: io.cwd, year, format, strict: options.strict, sourceDateEpoch }, options, io);
+        outcome.exitCode = await runBatch({ command: 'build', cwd: io.cwd, period: period.id, format, strict: options.strict, sourceDateEpoch }, options, io);
         return;
       }
       // Imported on demand: check, and a batch's main thread, never set up the templates and the .docx writer.
       const { build } = await import('../commands/build.js');
-      const result = await build({ workspace, year, out: options.out, format, strict: options.strict, sourceDateEpoch });
+      const result = await build({ workspace, period, out: options.out, format, strict: options.strict, sourceDateEpoch });
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);
       }
-      io.stdout(`Đã tạo báo cáo năm ${year}: ${result.shownOutput}\n`);
+      io.stdout(`Đã tạo báo cáo ${periodWords(period)}: ${result.shownOutput}\n`);
     });
 
-  yearCommand(cli, 'check', 'Kiểm tra số liệu của một năm: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.', 'năm báo cáo, ví dụ 2023', true)
+  periodCommand(cli, 'check', 'Kiểm tra số liệu của một kỳ: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.', 'kỳ báo cáo: năm, ví dụ 2023', true)
     .addOption(new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif').choices(Object.keys(FORMATS)))
     .addOption(unitsOption())
     .addOption(jobsOption())
     .addHelpText('after', `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`)
-    .action(async (year: number, options: { format?: string } & BatchFlags) => {
+    .action(async (period: Period, options: { format?: string } & BatchFlags) => {
       if (options.units !== undefined) {
         if (options.format) throw new RunError('--format không dùng cùng --units: kết quả của nhiều đơn vị là bản tóm tắt.');
-        outcome.exitCode = await runBatch({ command: 'check', cwd: io.cwd, year }, options, io);
+        outcome.exitCode = await runBatch({ command: 'check', cwd: io.cwd, period: period.id }, options, io);
         return;
       }
-      const result = check({ workspace, year });
+      const result = check({ workspace, period });
       io.stdout(FORMATS[options.format ?? 'stylish']!(result));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(result), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
     });
 
-  yearCommand(cli, 'init', 'Tạo data/<năm>/ cho năm mới từ dữ liệu năm trước: cùng các tệp, các mã; số liệu và lời văn để trống (CẦN ĐIỀN), kế hoạch lấy từ mục tiêu năm trước.', 'năm mới, ví dụ 2024', false)
-    .action(async (year: number) => {
+  periodCommand(cli, 'init', 'Tạo data/<kỳ>/ cho kỳ mới từ cùng kỳ năm trước: cùng các tệp, bố cục, các mã; số liệu và lời văn để trống (CẦN ĐIỀN), kế hoạch lấy từ mục tiêu năm trước.', 'kỳ mới: năm, ví dụ 2024', false)
+    .action(async (period: Period) => {
       const { init } = await import('../commands/init.js');
-      const result = init({ workspace, year });
+      const result = init({ workspace, period });
       io.stdout(
-        `Đã tạo ${result.shownFolder} (${result.files} tệp) từ dữ liệu năm ${year - 1}: ${result.places} chỗ cần điền, ` +
-          `${result.plans} kế hoạch lấy từ mục tiêu năm ${year - 1}. Xem danh sách: report status ${year}\n`,
+        `Đã tạo ${result.shownFolder} (${result.files} tệp) từ dữ liệu ${periodWords(result.source)}: ${result.places} chỗ cần điền, ` +
+          `${result.plans} kế hoạch lấy từ mục tiêu năm ${period.year - 1}. Xem danh sách: report status ${period.id}\n`,
       );
     });
 
-  yearCommand(cli, 'status', 'Liệt kê những chỗ còn phải điền (CẦN ĐIỀN) của một năm, theo từng tệp. Thoát với mã 0 khi đã điền đủ, 1 khi còn chỗ phải điền.', 'năm báo cáo, ví dụ 2024', false)
-    .action(async (year: number) => {
+  periodCommand(cli, 'status', 'Liệt kê những chỗ còn phải điền (CẦN ĐIỀN) của một kỳ, theo từng tệp. Thoát với mã 0 khi đã điền đủ, 1 khi còn chỗ phải điền.', 'kỳ báo cáo: năm, ví dụ 2024', false)
+    .action(async (period: Period) => {
       const { status } = await import('../commands/status.js');
-      const result = status({ workspace, year });
+      const result = status({ workspace, period });
       io.stdout(formatStatus(result));
       const remaining = result.problems.length + result.files.reduce((sum, f) => sum + f.unfilled.length, 0);
       outcome.exitCode = remaining === 0 ? EXIT.ok : EXIT.badInput;
@@ -179,7 +185,7 @@ function suggestion(error: CommanderError): string {
 const quoted = (error: CommanderError) => /'([^']+)'/.exec(error.message)?.[1] ?? '';
 
 const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
-  'commander.missingArgument': () => 'Thiếu năm báo cáo. Ví dụ: report build 2023.',
+  'commander.missingArgument': () => 'Thiếu kỳ báo cáo. Ví dụ: report build 2023, report build 2024-6thang.',
   'commander.unknownOption': (e) => `Không có tùy chọn ${quoted(e)}.${suggestion(e)} Xem report --help.`,
   'commander.unknownCommand': (e) => `Không có lệnh ${quoted(e)}.${suggestion(e)} Các lệnh: build, check, init, status. Xem report --help.`,
   'commander.excessArguments': () => 'Thừa tham số. Ví dụ đúng: report build 2023.',

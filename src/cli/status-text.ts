@@ -1,15 +1,19 @@
 import type { StatusOutcome } from '../commands/status.js';
+import { periodWords } from '../period.js';
+
+const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 import { formatDiagnostics } from './print.js';
 
 /** The checklist: per file, how many places of each kind are left, then each place. */
 export function formatStatus(status: StatusOutcome): string {
-  const { year } = status;
+  const { period } = status;
+  const words = periodWords(period);
   const total = status.files.reduce((sum, f) => sum + f.unfilled.length, 0);
   const lines: string[] = [];
   if (total === 0 && status.problems.length === 0) {
-    return `✔ Năm ${year} đã điền đủ. Tiếp theo: report check ${year}, rồi report build ${year}.\n`;
+    return `✔ ${capitalized(words)} đã điền đủ. Tiếp theo: report check ${period.id}, rồi report build ${period.id}.\n`;
   }
-  lines.push(`Năm ${year} còn ${total} chỗ cần điền:`, '');
+  lines.push(`${capitalized(words)} còn ${total} chỗ cần điền:`, '');
   for (const { file, unfilled } of status.files) {
     if (unfilled.length === 0) continue;
     const kinds = new Map<string, number>();

@@ -6,8 +6,10 @@ import { computeFigures, type EarlierYear, type Figure } from '../compute/figure
 import { formatPlace, InputError, Messages, RunError, type Diagnostic } from '../diagnostics.js';
 import { loadYear, readYamlFile, type LoadedFile } from '../load/load-year.js';
 import { resolveEveryReference, type ResolvedReference } from '../text/data-text.js';
-import { decodeYear } from '../validate/decode.js';
+import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
+import { decodePeriod } from '../validate/decode.js';
 import type { YearInput } from '../validate/input.js';
+import { readOutline, type Outline } from '../validate/outline.js';
 import { reportUnfilled } from '../validate/placeholders.js';
 import { validateFiles } from '../validate/validate.js';
 import type { Workspace } from '../workspace.js';
@@ -28,63 +30,77 @@ export interface Analysis extends ComputedYear {
 
 export interface AnalyzeOptions {
   workspace: Workspace;
-  year: number;
+  period: Period;
 }
 
 /**
- * validate → compute of a year's loaded files: the core that reads no file, as ESLint's
- * Linter#verify. Reports into `messages`; throws InputError with every problem at once when
- * the data cannot be read.
+ * validate → compute of a period's loaded files, from the folder shown as `shownFolder`: the
+ * core that reads no file, as ESLint's Linter#verify. Reports into `messages`; throws
+ * InputError with every problem at once when the data cannot be read.
  */
-export function computeLoaded(year: number, files: readonly LoadedFile[], earlier: EarlierYear | undefined, messages: Messages): ComputedYear {
+export function computeLoaded(
+  period: Period,
+  files: readonly LoadedFile[],
+  shownFolder: string,
+  earlier: EarlierYear | undefined,
+  messages: Messages,
+): ComputedYear {
   const validation = messages.stage('validate');
   reportUnfilled(files, validation);
-  // A file whose YAML did not parse has its error already; validating it, or a year still
+  const outlineFile = files.find((f) => f.kind.role === 'outline');
+  // A file whose YAML did not parse has its error already; validating it, or a period still
   // holding placeholders, would only add noise.
-  if (!messages.hasErrors()) validateFiles(files.filter((f) => f.tree !== null), validation);
+  let outline: Outline | undefined;
+  if (!messages.hasErrors()) {
+    let outlineProblems = 0;
+    validateFiles(outlineFile?.tree ? [outlineFile] : [], (problem) => {
+      outlineProblems++;
+      validation(problem);
+    });
+    validateFiles(files.filter((f) => f.tree !== null && f !== outlineFile), validation);
+    // The outline is held against the folder as soon as it is readable, so that a section left out is told with the rest.
+    const sections = files.filter((f) => f.kind.role === 'section');
+    if (outlineProblems === 0 && outlineFile?.tree !== null) outline = readOutline(outlineFile, sections, shownFolder, validation);
+  }
   messages.failOnErrors();
-  const input = decodeYear(year, files, validation);
+  // No error was reported, so the outline was readable and has been read.
+  const input = decodePeriod(period, files, outline!, validation);
   const figures = computeFigures(input.figures, earlier, messages.stage('compute'));
   messages.failOnErrors();
   return { input, figures };
 }
 
 /** The rules' run on a computed year: references resolved once, then every rule at its level. */
-export function checkComputed(
-  computed: ComputedYear,
-  year: number,
-  levels: RuleLevels = new Map(),
-  rules: readonly Rule[] = RULES,
-): Pick<Analysis, 'references' | 'findings'> {
-  const references = resolveEveryReference(computed.input, { figures: computed.figures, year });
+export function checkComputed(computed: ComputedYear, levels: RuleLevels = new Map(), rules: readonly Rule[] = RULES): Pick<Analysis, 'references' | 'findings'> {
+  const { input, figures } = computed;
+  const references = resolveEveryReference(input, { figures, period: input.period, shortName: input.details.shortName });
   return { references, findings: runRules({ ...computed, references }, levels, rules) };
 }
 
-/** load → validate → compute of one year of the workspace, with last year's figures as cùng kỳ and plan when given. */
-export function computeYear(workspace: Workspace, year: number, earlier: EarlierYear | undefined, messages: Messages): ComputedYear {
-  const { files, problems } = workspace.yearFiles(year);
+/** load → validate → compute of one period of the workspace, with earlier figures as cùng kỳ and plan when given. */
+export function computePeriod(workspace: Workspace, period: Period, earlier: EarlierYear | undefined, messages: Messages): ComputedYear {
+  const { files, problems } = workspace.periodFiles(period);
   messages.add(problems);
-  const loaded = loadYear(year, files, messages.stage('load'));
-  return computeLoaded(year, loaded.files, earlier, messages);
+  const loaded = loadYear(period.year, files, messages.stage('load'));
+  return computeLoaded(period, loaded.files, workspace.show(workspace.periodFolder(period)), earlier, messages);
 }
 
 /**
- * Last year's data, when data/<year − 1>/ exists, as this year's cùng kỳ and plan. Data that
- * cannot be read, or read at all, is left out with a warning, so this year still builds.
+ * An earlier period's figures, when its folder exists. Data that cannot be read is left out
+ * with a warning that says what it would have given, so this period still builds.
  */
-function earlierYear(workspace: Workspace, year: number, messages: Messages): EarlierYear | undefined {
-  if (!workspace.hasYear(year - 1)) return undefined;
-  const shownFolder = workspace.show(workspace.yearFolder(year - 1));
+function earlierPeriod(workspace: Workspace, earlier: Period, period: Period, use: string, messages: Messages): ComputedYear | undefined {
+  if (!workspace.hasPeriod(earlier)) return undefined;
+  const shownFolder = workspace.show(workspace.periodFolder(earlier));
   const leftOut = (place: Diagnostic['place'], problem: string) =>
     messages.stage('workspace')({
       ruleId: 'earlier-year',
       severity: 'warning',
       place,
-      message: `Dữ liệu năm ${year - 1} (${shownFolder}) ${problem}, nên không dùng làm cùng kỳ và kế hoạch của năm ${year}. Chạy report check ${year - 1} để xem và sửa.`,
+      message: `Dữ liệu ${periodWords(earlier)} (${shownFolder}) ${problem}, nên không dùng làm ${use} của ${periodWords(period)}. Chạy report check ${earlier.id} để xem và sửa.`,
     });
   try {
-    const { input, figures } = computeYear(workspace, year - 1, undefined, new Messages());
-    return earlierYearOf(year - 1, input.figures, figures);
+    return computePeriod(workspace, earlier, undefined, new Messages());
   } catch (error) {
     if (error instanceof InputError) {
       const first = error.diagnostics[0]!;
@@ -94,6 +110,24 @@ function earlierYear(workspace: Workspace, year: number, messages: Messages): Ea
     } else throw error;
     return undefined;
   }
+}
+
+/**
+ * What earlier reports give this period: cùng kỳ from the same period of the year before,
+ * the plan from the targets of last year's annual report (for a year, the same folder).
+ */
+function earlierFigures(workspace: Workspace, period: Period, messages: Messages): EarlierYear | undefined {
+  const samePeriod = samePeriodLastYear(period);
+  const lastYear = annual(period.year - 1);
+  const sameFolder = samePeriod.id === lastYear.id;
+  const values = earlierPeriod(workspace, samePeriod, period, sameFolder ? 'cùng kỳ và kế hoạch' : 'cùng kỳ', messages);
+  const targets = sameFolder ? values : earlierPeriod(workspace, lastYear, period, 'kế hoạch', messages);
+  if (!values && !targets) return undefined;
+  return {
+    year: period.year - 1,
+    values: values ? earlierYearOf(period.year - 1, values.input.figures, values.figures).values : new Map(),
+    targets: targets ? earlierYearOf(period.year - 1, targets.input.figures, targets.figures).targets : new Map(),
+  };
 }
 
 /** The rule levels of data/kiem-tra.yaml, when the project has one. */
@@ -112,11 +146,11 @@ function configuredLevels(workspace: Workspace, messages: Messages): RuleLevels 
  * `report check` loads neither the templates nor the .docx writer. Throws InputError with
  * every problem at once when the data cannot be read.
  */
-export function analyze({ workspace, year }: AnalyzeOptions): Analysis {
+export function analyze({ workspace, period }: AnalyzeOptions): Analysis {
   const messages = new Messages();
   const levels = configuredLevels(workspace, messages);
   messages.failOnErrors();
-  const earlier = earlierYear(workspace, year, messages);
-  const computed = computeYear(workspace, year, earlier, messages);
-  return { ...computed, ...checkComputed(computed, year, levels), warnings: [...messages.all] };
+  const earlier = earlierFigures(workspace, period, messages);
+  const computed = computePeriod(workspace, period, earlier, messages);
+  return { ...computed, ...checkComputed(computed, levels), warnings: [...messages.all] };
 }

@@ -1,5 +1,6 @@
 import { formatPlace, hasErrors, InputError, RunError, type Diagnostic } from '../diagnostics.js';
 import type { OutputFormat } from '../output-formats.js';
+import { parsePeriod } from '../period.js';
 import { Workspace } from '../workspace.js';
 
 /** One administrative unit's job, as sent to a worker thread: plain data only. */
@@ -9,7 +10,8 @@ export interface UnitTask {
   unit: string;
   /** Where paths in messages are shown relative to. */
   cwd: string;
-  year: number;
+  /** The period's id, as on the command line: 2023, 2024-6thang. */
+  period: string;
   format?: OutputFormat;
   strict?: boolean;
   sourceDateEpoch?: string;
@@ -25,7 +27,7 @@ export interface UnitOutcome {
 
 /** Builds or checks one unit; every failure becomes an outcome, never an exception. */
 export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
-  const options = { workspace: new Workspace(task.unit, task.cwd), year: task.year };
+  const options = { workspace: new Workspace(task.unit, task.cwd), period: parsePeriod(task.period)! };
   const failed = (reason: string): UnitOutcome => ({ unit: task.unit, ok: false, warnings: 0, reason });
   try {
     if (task.command === 'check') {

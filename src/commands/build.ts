@@ -9,7 +9,7 @@ import { renderDocument, type ReportDocument } from '../render/document.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 
 export interface BuildOptions extends AnalyzeOptions {
-  /** Where to write the report, relative to the working folder; default out/bao-cao-<year>.<format>. */
+  /** Where to write the report, relative to the working folder; default out/bao-cao-<period>.<format>. */
   out?: string;
   format?: OutputFormat;
   /** The SOURCE_DATE_EPOCH environment variable, if set. */
@@ -68,12 +68,12 @@ async function emit(document: ReportDocument, format: OutputFormat, timestamp: D
   return format === 'pdf' ? convertToPdf(docx) : docx;
 }
 
-/** `report build`: compiles the year's report and writes it atomically in the chosen format. */
+/** `report build`: compiles the period's report and writes it atomically in the chosen format. */
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
-  const { workspace, year, out, format = 'docx' } = options;
+  const { workspace, period, out, format = 'docx' } = options;
   const { document, warnings } = compile(options);
   const bytes = await emit(document, format, documentTimestamp(document, options.sourceDateEpoch));
-  const output = out ? workspace.output(out) : workspace.defaultOutput(year, format);
+  const output = out ? workspace.output(out) : workspace.defaultOutput(period, format);
   const shownOutput = workspace.show(output);
   if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));
   writeFileAtomic(output, bytes, shownOutput);

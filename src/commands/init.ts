@@ -7,7 +7,8 @@ import type { Recorded } from '../compute/figures.js';
 import { Messages, RunError } from '../diagnostics.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { formatWithUnit } from '../vietnamese/number.js';
-import { computeYear, type AnalyzeOptions } from './analyze.js';
+import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
+import { computePeriod, type AnalyzeOptions } from './analyze.js';
 
 /** Measures that belong to one year only: they are computed again, or typed again, each year. */
 const YEARLY_MEASURES = ['ty_le_ke_hoach', 'tang_giam', 'chenh_lech', 'cung_ky', 'ke_hoach'];
@@ -16,7 +17,9 @@ const FORMULAS = ['tong', 'tich', 'chia', 'nhac_lai'];
 const TEXT_LISTS = ['noi_dung', 'boi_canh'];
 
 export interface InitOutcome {
-  year: number;
+  period: Period;
+  /** The period it was made from: the same one, a year before. */
+  source: Period;
   shownFolder: string;
   files: number;
   /** Places left to fill. */
@@ -67,13 +70,17 @@ function numberNode(recorded: Recorded): Scalar {
 
 interface Context {
   doc: Document;
-  year: number;
+  /** The new period, and the one it is made from, in words: `năm 2024`, `năm 2023`. */
+  period: string;
+  source: string;
+  /** Last year, whose annual targets are the plans: `năm 2023`. */
+  lastYear: string;
   targets: ReadonlyMap<string, Recorded>;
   counts: { places: number; plans: number };
 }
 
 function clearFigure(key: string, figure: YAMLMap, context: Context): void {
-  const { doc, year } = context;
+  const { doc } = context;
   figure.flow = false;
   const isFormula = FORMULAS.some((name) => figure.has(name));
   const value = figure.get('gia_tri', true);
@@ -82,7 +89,7 @@ function clearFigure(key: string, figure: YAMLMap, context: Context): void {
     if (isFormula) figure.delete('gia_tri');
     else {
       const unit = String(figure.get('don_vi') ?? '');
-      const shown = isScalar(value) ? `năm ${year - 1}: ${String(value.value)}${unit ? ` ${unit}` : ''}` : undefined;
+      const shown = isScalar(value) ? `${context.source}: ${String(value.value)}${unit ? ` ${unit}` : ''}` : undefined;
       figure.set('gia_tri', placeholder(doc, '', shown));
       context.counts.places++;
     }
@@ -90,7 +97,7 @@ function clearFigure(key: string, figure: YAMLMap, context: Context): void {
   const target = context.targets.get(key);
   if (target && !figure.has('nhac_lai')) {
     const plan = numberNode(target);
-    plan.comment = ` mục tiêu năm ${year - 1}: ${formatWithUnit(target.quantity, target.unit)}`;
+    plan.comment = ` mục tiêu ${context.lastYear}: ${formatWithUnit(target.quantity, target.unit)}`;
     figure.set('ke_hoach', plan);
     context.counts.plans++;
   }
@@ -100,8 +107,8 @@ function clearTexts(list: Node, context: Context): void {
   if (!isSeq(list)) return;
   list.items = list.items.map((item) => {
     if (!isScalar(item)) return item; // a tiểu mục heading stays
-    const node = placeholder(context.doc, `: nội dung năm ${context.year}`);
-    node.commentBefore = wrap(`Năm ${context.year - 1}: ${String(item.value)}`);
+    const node = placeholder(context.doc, `: nội dung ${context.period}`);
+    node.commentBefore = wrap(`${capitalized(context.source)}: ${String(item.value)}`);
     context.counts.places++;
     return node;
   });
@@ -121,29 +128,36 @@ function clearSection(section: Node | null | undefined, context: Context): void 
 function clearDetails(details: Node | null | undefined, context: Context): void {
   if (!isMap(details)) return;
   details.set('so', context.doc.createNode(''));
-  details.set('ngay', placeholder(context.doc, '', `ngày ban hành, dạng ${context.year}-12-05`));
+  details.set('ngay', placeholder(context.doc, '', 'ngày ban hành, dạng NĂM-THÁNG-NGÀY'));
   context.counts.places++;
 }
 
+const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
 /**
- * `report init <year>`: data/<year>/ from data/<year − 1>/, with the same files and keys.
- * The document's details are carried over (number and date to fill); figures and texts
- * become places to fill, last year's values kept as comments; last year's targets become
- * this year's plans. Writes through a temporary folder, and never over an existing one.
+ * `report init <period>`: data/<period>/ from the same period a year before, with the same
+ * files, outline and keys. The document's details are carried over (number and date to fill);
+ * figures and texts become places to fill, the earlier values kept as comments; the targets of
+ * last year's annual report become the plans. Writes through a temporary folder, and never
+ * over an existing one.
  */
-export function init({ workspace, year }: AnalyzeOptions): InitOutcome {
-  const target = workspace.yearFolder(year);
+export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
+  const target = workspace.periodFolder(period);
   const shownFolder = workspace.show(target);
+  const source = samePeriodLastYear(period);
+  const year = period.year;
   if (fs.existsSync(target)) {
     throw new RunError(`${shownFolder} đã có, chương trình không ghi đè. Muốn tạo lại thì đổi tên hoặc xóa thư mục đó trước.`);
   }
-  if (!workspace.hasYear(year - 1)) {
-    throw new RunError(`Không có dữ liệu năm ${year - 1} (${workspace.show(workspace.yearFolder(year - 1))}) để làm mẫu cho năm ${year}.`);
+  if (!workspace.hasPeriod(source)) {
+    throw new RunError(`Không có dữ liệu ${periodWords(source)} (${workspace.show(workspace.periodFolder(source))}) để làm mẫu cho ${periodWords(period)}.`);
   }
-  // The same files the analysis reads, whatever their spelling (kinh-te.yml), so the new year has them all.
-  const { files } = workspace.yearFiles(year - 1);
-  const earlier = computeYear(workspace, year - 1, undefined, new Messages());
-  const { targets } = earlierYearOf(year - 1, earlier.input.figures, earlier.figures);
+  // The same files the analysis reads, whatever their spelling (kinh-te.yml), outline included, so the new period has them all.
+  const { files } = workspace.periodFiles(source);
+  const lastYear = annual(year - 1);
+  const planned = workspace.hasPeriod(lastYear) ? computePeriod(workspace, lastYear, undefined, new Messages()) : undefined;
+  if (source.id !== lastYear.id) computePeriod(workspace, source, undefined, new Messages());
+  const targets = planned ? earlierYearOf(year - 1, planned.input.figures, planned.figures).targets : new Map<string, Recorded>();
   const counts = { places: 0, plans: 0 };
 
   const staging = path.join(path.dirname(target), `.${year}.${randomBytes(4).toString('hex')}.tmp`);
@@ -152,9 +166,9 @@ export function init({ workspace, year }: AnalyzeOptions): InitOutcome {
     for (const file of files) {
       const text = fs.readFileSync(file.path, 'utf8');
       const doc = parseDocument(text, { customTags: [EXACT_NUMBER_TAG] });
-      const context: Context = { doc, year, targets, counts };
+      const context: Context = { doc, period: periodWords(period), source: periodWords(source), lastYear: periodWords(lastYear), targets, counts };
       if (file.kind.role === 'document') clearDetails(doc.contents, context);
-      else clearSection(doc.contents, context);
+      else if (file.kind.role === 'section') clearSection(doc.contents, context);
       fs.writeFileSync(path.join(staging, path.basename(file.path)), doc.toString({ lineWidth: 0 }));
     }
     fs.renameSync(staging, target);
@@ -162,5 +176,5 @@ export function init({ workspace, year }: AnalyzeOptions): InitOutcome {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error instanceof RunError ? error : new RunError(`Không tạo được ${shownFolder}: ${(error as Error).message}. Không có gì được ghi.`);
   }
-  return { year, shownFolder, files: files.length, ...counts };
+  return { period, source, shownFolder, files: files.length, ...counts };
 }

@@ -1,10 +1,11 @@
 import { Messages, type Diagnostic } from '../diagnostics.js';
 import { loadYear } from '../load/load-year.js';
 import { findUnfilled, type Unfilled } from '../validate/placeholders.js';
+import type { Period } from '../period.js';
 import type { AnalyzeOptions } from './analyze.js';
 
 export interface StatusOutcome {
-  year: number;
+  period: Period;
   /** Each data file in report order, with its places still to fill. */
   files: { file: string; unfilled: Unfilled[] }[];
   /** Files that could not be read: missing, not UTF-8, broken YAML. */
@@ -12,13 +13,13 @@ export interface StatusOutcome {
 }
 
 /** `report status`: what is still to fill, file by file: the clerk's checklist. */
-export function status({ workspace, year }: AnalyzeOptions): StatusOutcome {
+export function status({ workspace, period }: AnalyzeOptions): StatusOutcome {
   const messages = new Messages();
-  const { files, problems } = workspace.yearFiles(year);
+  const { files, problems } = workspace.periodFiles(period);
   messages.add(problems);
-  const loaded = loadYear(year, files, messages.stage('load'));
+  const loaded = loadYear(period.year, files, messages.stage('load'));
   return {
-    year,
+    period,
     files: loaded.files.map((file) => ({ file: file.source.path, unfilled: findUnfilled(file) })),
     problems: messages.all.filter((d) => d.severity === 'error'),
   };

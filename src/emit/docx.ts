@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { INDICATOR_COLUMNS } from '../render/appendix.js';
+import { periodWords } from '../period.js';
 import type { ReportDocument } from '../render/document.js';
 import { docxPackage } from './docx-package.js';
 
@@ -314,7 +315,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
     title: doc.properties.title,
     creator: doc.properties.author,
     lastModifiedBy: doc.properties.author,
-    description: `Báo cáo năm ${doc.year}`,
+    description: `Báo cáo ${periodWords(doc.period)}`,
     styles: {
       default: {
         document: {

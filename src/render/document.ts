@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Report } from '../diagnostics.js';
+import { periodWords, type Period } from '../period.js';
+import type { NumberingStyle } from '../validate/outline.js';
 import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
@@ -12,7 +14,7 @@ import { renderTemplates } from './templates.js';
 
 /** The report as a typed tree: the Decree 30 frame from the data, the body as mdast. */
 export interface ReportDocument {
-  year: number;
+  period: Period;
   header: {
     superiorBody: string;
     issuingBody: string;
@@ -41,11 +43,45 @@ export interface ReportDocument {
   };
 }
 
+/** A heading of the body as the templates see it: its Markdown level and number, ready to print. */
 interface SectionView {
-  tieu_de: string;
+  /** `#` to `######`: the heading's level is its depth in the outline. */
+  cap: string;
+  /** `1. `, `a. `, `II. ` or nothing. */
+  so: string;
+  tieu_de: string | null;
+  /** The level of its unnumbered tiểu mục: 5, or below the heading when that is deeper. */
+  cap_tieu_muc: string;
   noi_dung: { doan: string | null; tieu_muc: string | null }[];
   muc: SectionView[];
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+const LABELS: Record<NumberingStyle, (n: number) => string> = {
+  khong: () => '',
+  so: (n) => `${n}. `,
+  chu: (n) => `${letters(n)}. `,
+  chu_hoa: (n) => `${letters(n).toUpperCase()}. `,
+  la_ma: (n) => `${roman(n)}. `,
+};
+
+/** a, b, …, z, aa, ab, …: a 27th item still gets a letter. */
+function letters(n: number): string {
+  return (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + LETTERS[(n - 1) % 26];
+}
+
+function roman(n: number): string {
+  const digits: [string, number][] = [['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90], ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
+  let rest = n;
+  let text = '';
+  for (const [symbol, value] of digits) {
+    for (; rest >= value; rest -= value) text += symbol;
+  }
+  return text;
+}
+
+const hashes = (level: number) => '#'.repeat(Math.min(level, 6));
 
 const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break']);
 
@@ -74,22 +110,26 @@ export function renderDocument(
   const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], reportReference);
   const markdownText = (t: TextInput) => escapeMarkdown(text(t));
 
-  const section = (s: SectionInput): SectionView => ({
-    tieu_de: markdownText(s.title),
-    noi_dung: s.paragraphs.map((p) =>
-      p.kind === 'subheading' ? { doan: null, tieu_muc: markdownText(p.text) } : { doan: markdownText(p.text), tieu_muc: null },
-    ),
-    muc: s.subsections.map(section),
-  });
+  /** The headings of one level, numbered among themselves; `styleAt` gives a depth's numbering. */
+  const level = (sections: readonly SectionInput[], depth: number, styleAt: (depth: number) => NumberingStyle): SectionView[] => {
+    let number = 0;
+    return sections.map((s) => {
+      const below = s.numbering ? (d: number) => s.numbering![d - depth - 1] ?? styleAt(d) : styleAt;
+      return {
+        cap: hashes(depth),
+        so: s.title ? LABELS[styleAt(depth)](++number) : '',
+        tieu_de: s.title ? markdownText(s.title) : null,
+        cap_tieu_muc: hashes(Math.max(5, depth + 1)),
+        noi_dung: s.paragraphs.map((p) =>
+          p.kind === 'subheading' ? { doan: null, tieu_muc: markdownText(p.text) } : { doan: markdownText(p.text), tieu_muc: null },
+        ),
+        muc: level(s.subsections, depth + 1, below),
+      };
+    });
+  };
   const view = {
-    nam: input.year,
-    nam_truoc: input.year - 1,
-    nam_sau: input.year + 1,
-    ten_goi: escapeMarkdown(input.details.shortName),
-    boi_canh: input.context.map(markdownText),
-    ket_qua: { muc: input.sectors.map(section) },
-    danh_gia: section(input.assessment),
-    phuong_huong: section(input.directions),
+    muc: level(input.body, 1, (depth) => input.numbering[depth - 1] ?? 'khong'),
+    loi_ket: markdownText(input.details.closing),
   };
   const summary = text(input.details.summary).replace(/\s+/g, ' ').trim();
   if (referenceProblems > 0) return undefined;
@@ -124,7 +164,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
   const number = `${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`;
   const rows = indicatorRows(input, figures);
   return {
-    year: input.year,
+    period: input.period,
     header: {
       superiorBody: d.superiorBody.toLocaleUpperCase('vi'),
       issuingBody: d.issuingBody.toLocaleUpperCase('vi'),
@@ -146,7 +186,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
       rows.length === 0
         ? undefined
         : {
-            title: `BIỂU CHỈ TIÊU CHỦ YẾU NĂM ${input.year}`,
+            title: `BIỂU CHỈ TIÊU CHỦ YẾU ${periodWords(input.period).toLocaleUpperCase('vi')}`,
             caption: `(Kèm theo Báo cáo số ${number} ${vietnameseDate(d.date)} của ${d.shortName})`,
             rows,
           },

@@ -22,22 +22,6 @@ class TemplateFailure extends Error {
   }
 }
 
-const NUMBERING: Record<string, (n: number) => string> = {
-  so: (n) => String(n),
-  chu: (n) => String.fromCharCode(96 + n),
-  la_ma: (n) =>
-    [['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]].reduce(
-      (acc, [symbol, value]) => {
-        while (acc.rest >= (value as number)) {
-          acc.text += symbol;
-          acc.rest -= value as number;
-        }
-        return acc;
-      },
-      { text: '', rest: n },
-    ).text,
-};
-
 /**
  * Renders the templates of `dir` (the main one and its partials) on a view model to
  * Markdown. A name the view model lacks is an error with the template's file:line:col,
@@ -48,13 +32,6 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
   const placeOf = (file: string, line: number, col: number): Place => ({ file: path.join(shownDir, file), line, col });
   let failed = false;
 
-  hb.registerHelper('danh_so', (index: unknown, style: unknown, options: Located) => {
-    const format = NUMBERING[String(style)];
-    if (typeof index !== 'number' || !format) {
-      throw failure(`danh_so cần một chỉ số (@index) và kiểu "so", "chu" hoặc "la_ma".`, options);
-    }
-    return format(index + 1);
-  });
   // Strict mode checks {{name}} but not block parameters: a misspelt {{#each name}} must fail too.
   for (const name of ['each', 'with']) {
     const builtIn = hb.helpers[name]!;

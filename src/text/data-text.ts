@@ -1,15 +1,17 @@
 import type { Place, Report } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
 import { differenceUnit, isPercent } from '../compute/units.js';
-import type { HelperWord, YearWord } from '../reference-words.js';
+import { nextPeriodWords, periodWords, type Period } from '../period.js';
+import type { ContextWord, HelperWord } from '../reference-words.js';
 import { closestWord } from './closest-word.js';
 import type { SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { absolute, formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
 
-/** What a data text can refer to: the year's figures and the report's years. */
+/** What a data text can refer to: the period's figures, the report's period and years, the issuing body's short name. */
 export interface TextScope {
   figures: ReadonlyMap<string, Figure>;
-  year: number;
+  period: Period;
+  shortName: string;
 }
 
 /** What a reference prints: a number, or the words saying why there is none (a division by zero). */
@@ -47,10 +49,17 @@ const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },
 };
 
-const YEARS: Record<YearWord, (year: number) => number> = {
-  nam: (year) => year,
-  nam_truoc: (year) => year - 1,
-  nam_sau: (year) => year + 1,
+const upper = (text: string) => text.toLocaleUpperCase('vi');
+
+const CONTEXT: Record<ContextWord, (scope: TextScope) => string> = {
+  nam: ({ period }) => String(period.year),
+  nam_truoc: ({ period }) => String(period.year - 1),
+  nam_sau: ({ period }) => String(period.year + 1),
+  ky: ({ period }) => periodWords(period),
+  ky_sau: ({ period }) => nextPeriodWords(period),
+  ky_in_hoa: ({ period }) => upper(periodWords(period)),
+  ky_sau_in_hoa: ({ period }) => upper(nextPeriodWords(period)),
+  ten_goi: ({ shortName }) => shortName,
 };
 
 const REFERENCE = /\{\{\s*([^{}]*?)\s*\}\}|\{\{|\}\}/g;
@@ -81,7 +90,7 @@ function findReferences(text: TextInput): TextReference[] {
 /** The figure key a reference names, when its words have the shape of one. */
 export function referencedKey(reference: TextReference): string | undefined {
   const words = reference.words ?? [];
-  if (words.length === 1 && !Object.hasOwn(YEARS, words[0]!)) return words[0];
+  if (words.length === 1 && !Object.hasOwn(CONTEXT, words[0]!)) return words[0];
   if (words.length === 2 && Object.hasOwn(HELPERS, words[0]!)) return words[1];
   return undefined;
 }
@@ -99,7 +108,7 @@ function resolveReference(reference: TextReference, scope: TextScope): Resolutio
   const { match, words } = reference;
   if (words === undefined) return { problem: `Dấu ${match} không có dấu đóng/mở tương ứng. Tham chiếu chỉ tiêu viết dạng {{ma_chi_tieu}}.` };
   const [first = ''] = words;
-  if (words.length === 1 && Object.hasOwn(YEARS, first)) return { text: String(YEARS[first as YearWord](scope.year)) };
+  if (words.length === 1 && Object.hasOwn(CONTEXT, first)) return { text: CONTEXT[first as ContextWord](scope) };
   const key = referencedKey(reference);
   if (key === undefined) {
     return {
@@ -165,12 +174,6 @@ function placeInText(input: TextInput, offset: number, match: string): Place {
 
 /** Every text of a year's data that the report prints, in report order. */
 function everyText(input: YearInput): TextInput[] {
-  const section = (s: SectionInput): TextInput[] => [s.title, ...s.paragraphs.map((p) => p.text), ...s.subsections.flatMap(section)];
-  return [
-    input.details.summary,
-    ...input.context,
-    ...input.sectors.flatMap(section),
-    ...section(input.assessment),
-    ...section(input.directions),
-  ];
+  const section = (s: SectionInput): TextInput[] => [...(s.title ? [s.title] : []), ...s.paragraphs.map((p) => p.text), ...s.subsections.flatMap(section)];
+  return [input.details.summary, ...input.body.flatMap(section), input.details.closing];
 }

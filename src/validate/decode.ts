@@ -1,6 +1,8 @@
 import type { Report } from '../diagnostics.js';
 import { RESERVED_WORDS } from '../reference-words.js';
-import type { LoadedFile } from '../load/load-year.js';
+import { parseYamlText, type LoadedFile } from '../load/load-year.js';
+import type { Period } from '../period.js';
+import type { Outline, OutlineNode } from './outline.js';
 import { entry, type YamlMap, type YamlNode, type YamlScalar } from '../load/yaml-tree.js';
 import { parseSourceNumber } from '../vietnamese/number.js';
 import type {
@@ -14,13 +16,28 @@ import type {
   YearInput,
 } from './input.js';
 
+/** The closing sentence of a report whose document file gives none (loi_ket). */
+const DEFAULT_CLOSING =
+  'Trên đây là báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh {{ky}} và phương hướng, nhiệm vụ {{ky_sau}} của {{ten_goi}}./.';
+/** The closing sentence of the Thanh Hà report, kept for folders of the old layout. */
+const LEGACY_CLOSING =
+  'Trên đây là Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế xã hội, an ninh quốc phòng {{ky}} và một số nhiệm vụ chủ yếu {{ky_sau}} {{ten_goi}} tổng hợp báo cáo./.';
+
+/** A text the program supplies, as a data text: its references resolve like the clerk's. */
+function builtInText(shown: string, value: string): TextInput {
+  const { tree } = parseYamlText(`${shown} (mặc định)`, JSON.stringify(value));
+  return text(tree as YamlScalar);
+}
+
 /**
- * Turns schema-valid YAML trees into the typed year data. Runs only after validation passed,
- * so shapes are trusted; what a schema cannot say (exact numbers, unique keys) is checked here.
+ * Turns schema-valid YAML trees into the typed data of a period, the sections laid out as the
+ * outline says. Runs only after validation passed, so shapes are trusted; what a schema
+ * cannot say (exact numbers, unique keys) is checked here.
  */
-export function decodeYear(year: number, files: readonly LoadedFile[], report: Report): YearInput {
+export function decodePeriod(period: Period, files: readonly LoadedFile[], outline: Outline, report: Report): YearInput {
   const figures: FigureInput[] = [];
-  const byRole = (role: LoadedFile['kind']['role']) => files.filter((f) => f.kind.role === role).map((f) => f.tree as YamlMap);
+  const sections = new Map(files.filter((f) => f.kind.role === 'section' && f.tree?.kind === 'map').map((f) => [f.kind.name, f.tree as YamlMap]));
+  const documentFile = files.find((f) => f.kind.role === 'document')!;
 
   const decodeNumber = (node: YamlNode | undefined): NumberInput | undefined => {
     if (node?.kind !== 'scalar') return undefined;
@@ -61,21 +78,39 @@ export function decodeYear(year: number, files: readonly LoadedFile[], report: R
     }
   };
 
-  for (const file of files) if (file.tree?.kind === 'map' && file.kind.role !== 'document') decodeFigures(file.tree);
+  // Figures in report order: the files the outline makes headings, then those it only opens with.
+  const inOrder = [...new Set([...fileHeadings(outline.nodes), ...sections.keys()])];
+  for (const name of inOrder) decodeFigures(sections.get(name)!);
 
-  const [document] = byRole('document');
-  const [assessment] = byRole('assessment');
-  const [directions] = byRole('directions');
-  const input: YearInput = {
-    year,
-    details: decodeDetails(document!),
-    context: texts(entry(assessment!, 'boi_canh')),
-    sectors: byRole('sector').map(decodeSection),
-    assessment: decodeSection(assessment!),
-    directions: decodeSection(directions!),
+  const decodeNode = (node: OutlineNode): SectionInput => {
+    const file = node.file && sections.get(node.file.name);
+    const opening = node.opening && sections.get(node.opening.name);
+    const title = node.title ?? (file && scalarNode(entry(file, 'tieu_de')));
+    return {
+      ...(title ? { title: text(title) } : {}),
+      paragraphs: [...texts(opening && entry(opening, 'boi_canh')).map((t): ParagraphInput => ({ kind: 'paragraph', text: t })), ...(file ? paragraphs(file) : [])],
+      subsections: [...(file ? subsections(file) : []), ...node.children.map(decodeNode)],
+      ...(node.numbering ? { numbering: node.numbering } : {}),
+    };
+  };
+
+  const document = documentFile.tree as YamlMap;
+  const closing = scalarNode(entry(document, 'loi_ket'));
+  return {
+    period,
+    details: {
+      ...decodeDetails(document),
+      closing: closing ? text(closing) : builtInText(documentFile.source.path, outline.legacy ? LEGACY_CLOSING : DEFAULT_CLOSING),
+    },
+    body: outline.nodes.map(decodeNode),
+    numbering: outline.numbering,
     figures,
   };
-  return input;
+}
+
+/** The section files the outline makes headings, in report order. */
+function fileHeadings(nodes: readonly OutlineNode[]): string[] {
+  return nodes.flatMap((node) => [...(node.file ? [node.file.name] : []), ...fileHeadings(node.children)]);
 }
 
 function decodeFigure(
@@ -113,7 +148,7 @@ function decodeFigure(
   return figure;
 }
 
-function decodeDetails(map: YamlMap): DocumentDetails {
+function decodeDetails(map: YamlMap): Omit<DocumentDetails, 'closing'> {
   const str = (name: string) => scalarText(entry(map, name)) ?? '';
   const signature = entry(map, 'ky') as YamlMap;
   const [year, month, day] = str('ngay').split('-').map(Number);
@@ -136,21 +171,27 @@ function decodeDetails(map: YamlMap): DocumentDetails {
   };
 }
 
-function decodeSection(map: YamlMap): SectionInput {
-  const paragraphs = entry(map, 'noi_dung');
-  const subsections = entry(map, 'muc');
-  return {
-    title: text(entry(map, 'tieu_de') as YamlScalar),
-    paragraphs:
-      paragraphs?.kind === 'seq'
-        ? paragraphs.items.map((item): ParagraphInput =>
-            item.kind === 'map'
-              ? { kind: 'subheading', text: text(entry(item, 'tieu_muc') as YamlScalar) }
-              : { kind: 'paragraph', text: text(item as YamlScalar) },
-          )
-        : [],
-    subsections: subsections?.kind === 'seq' ? subsections.items.map((item) => decodeSection(item as YamlMap)) : [],
-  };
+/** The paragraphs of a section or a muc (noi_dung): each a paragraph, or an unnumbered tiểu mục. */
+function paragraphs(map: YamlMap): ParagraphInput[] {
+  const list = entry(map, 'noi_dung');
+  if (list?.kind !== 'seq') return [];
+  return list.items.map((item): ParagraphInput =>
+    item.kind === 'map' ? { kind: 'subheading', text: text(entry(item, 'tieu_muc') as YamlScalar) } : { kind: 'paragraph', text: text(item as YamlScalar) },
+  );
+}
+
+/** The muc of a section or a muc, to any depth. */
+function subsections(map: YamlMap): SectionInput[] {
+  const list = entry(map, 'muc');
+  if (list?.kind !== 'seq') return [];
+  return list.items.map((item) => {
+    const muc = item as YamlMap;
+    return { title: text(entry(muc, 'tieu_de') as YamlScalar), paragraphs: paragraphs(muc), subsections: subsections(muc) };
+  });
+}
+
+function scalarNode(node: YamlNode | undefined): YamlScalar | undefined {
+  return node?.kind === 'scalar' ? node : undefined;
 }
 
 function text(node: YamlScalar): TextInput {

@@ -1,6 +1,8 @@
 import type { Place } from '../diagnostics.js';
 import type { YamlScalar } from '../load/yaml-tree.js';
+import type { Period } from '../period.js';
 import type { Quantity } from '../vietnamese/number.js';
+import type { NumberingStyle } from './outline.js';
 
 /** The typed data of one year, as validated: what compute and render read. */
 
@@ -47,10 +49,14 @@ export interface FigureInput {
 
 export type ParagraphInput = { kind: 'paragraph'; text: TextInput } | { kind: 'subheading'; text: TextInput };
 
+/** One heading of the report and what is under it: from the outline, a section file, or a file's muc. */
 export interface SectionInput {
-  title: TextInput;
+  /** None for a heading the outline gives no title (a section file without tieu_de). */
+  title?: TextInput;
   paragraphs: ParagraphInput[];
   subsections: SectionInput[];
+  /** How the levels under this heading are numbered, from its subsections down, where the outline says. */
+  numbering?: NumberingStyle[];
 }
 
 export interface DocumentDetails {
@@ -62,6 +68,8 @@ export interface DocumentDetails {
   place: string;
   date: { day: number; month: number; year: number };
   summary: TextInput;
+  /** The closing sentence before "Nơi nhận" (loi_ket), or the default one. */
+  closing: TextInput;
   /** The bodies the report goes up to (Kính gửi), if any. */
   addressees: string[];
   recipients: string[];
@@ -69,12 +77,12 @@ export interface DocumentDetails {
 }
 
 export interface YearInput {
-  year: number;
+  period: Period;
   details: DocumentDetails;
-  /** The opening paragraphs of part A (bối cảnh). */
-  context: TextInput[];
-  sectors: SectionInput[];
-  assessment: SectionInput;
-  directions: SectionInput;
+  /** The report's body: the outline's headings with the sections in them, in report order. */
+  body: SectionInput[];
+  /** Numbering by heading level, from level 1. */
+  numbering: NumberingStyle[];
+  /** Every figure of the period, in report order. */
   figures: FigureInput[];
 }

@@ -46,10 +46,8 @@ export function schemaMessage(error: ErrorObject): string {
     case 'anyOf':
       return `${field} không đúng dạng. ${(error.parentSchema as { thong_bao?: string } | undefined)?.thong_bao ?? 'Xem data/README.md.'}`;
     case 'false schema':
-      // The schemas forbid a key in two places only: boi_canh outside danh-gia.yaml, formulas on a restatement.
-      return pathSegments(error.instancePath).at(-1) === 'boi_canh'
-        ? `${field} chỉ dùng trong danh-gia.yaml (các đoạn mở đầu phần A). Chuyển các đoạn này sang đó.`
-        : `${field} không dùng cùng nhac_lai: chỉ tiêu nhắc lại lấy giá trị từ chỉ tiêu gốc. Xóa khóa này.`;
+      // The schemas forbid a key in one place only: a formula on a restatement.
+      return `${field} không dùng cùng nhac_lai: chỉ tiêu nhắc lại lấy giá trị từ chỉ tiêu gốc. Xóa khóa này.`;
     default:
       return `${field} không hợp lệ (${error.keyword}). Xem data/README.md.`;
   }

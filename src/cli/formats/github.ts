@@ -28,8 +28,8 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\r?\n/g, '<b
  * The whole list as Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only about ten
  * annotations a step, the summary shows every finding.
  */
-export function stepSummary({ year, diagnostics, complete }: CheckOutcome): string {
-  const heading = `## report check ${year}: ${countWords(counts(diagnostics))}${complete ? '' : ' (dữ liệu chưa đọc được)'}\n\n`;
+export function stepSummary({ period, diagnostics, complete }: CheckOutcome): string {
+  const heading = `## report check ${period.id}: ${countWords(counts(diagnostics))}${complete ? '' : ' (dữ liệu chưa đọc được)'}\n\n`;
   if (diagnostics.length === 0) return `${heading}Không có vấn đề nào.\n`;
   const rows = diagnostics.map(
     (d) => `| ${cell(portablePath(formatPlace(d.place)))} | ${SEVERITY_WORDS[d.severity]} | ${d.ruleId} | ${cell(fullMessage(d))} |`,

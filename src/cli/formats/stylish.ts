@@ -1,10 +1,11 @@
 import { formatPlace } from '../../diagnostics.js';
+import { periodWords } from '../../period.js';
 import { SEVERITY_WORDS } from '../print.js';
 import { byFile, countWords, counts, type Formatter } from './report.js';
 
 /** For people: findings grouped by file, `line:col  lỗi  message  rule`, then a summary line. */
-export const stylish: Formatter = ({ year, diagnostics, complete }) => {
-  if (diagnostics.length === 0) return `✔ Số liệu năm ${year}: không có vấn đề nào.\n`;
+export const stylish: Formatter = ({ period, diagnostics, complete }) => {
+  if (diagnostics.length === 0) return `✔ Số liệu ${periodWords(period)}: không có vấn đề nào.\n`;
   const lines: string[] = [];
   for (const [file, group] of byFile(diagnostics)) {
     lines.push(file);
