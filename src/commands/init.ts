@@ -165,11 +165,17 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
   try {
     for (const file of files) {
       const text = fs.readFileSync(file.path, 'utf8');
+      const copy = path.join(staging, path.basename(file.path));
+      // The outline carries over as the clerk wrote it.
+      if (file.kind.role === 'outline') {
+        fs.writeFileSync(copy, text);
+        continue;
+      }
       const doc = parseDocument(text, { customTags: [EXACT_NUMBER_TAG] });
       const context: Context = { doc, period: periodWords(period), source: periodWords(source), lastYear: periodWords(lastYear), targets, counts };
       if (file.kind.role === 'document') clearDetails(doc.contents, context);
-      else if (file.kind.role === 'section') clearSection(doc.contents, context);
-      fs.writeFileSync(path.join(staging, path.basename(file.path)), doc.toString({ lineWidth: 0 }));
+      else clearSection(doc.contents, context);
+      fs.writeFileSync(copy, doc.toString({ lineWidth: 0 }));
     }
     fs.renameSync(staging, target);
   } catch (error) {
