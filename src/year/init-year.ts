@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap } from 'yaml';
@@ -7,6 +6,7 @@ import { DATA_FILES } from '../catalog.js';
 import { earlierYearOf, type Recorded } from '../compute/earlier-year.js';
 import { RunError } from '../diagnostics.js';
 import { displayPath } from '../load/load-year.js';
+import { freshTemporaryPath } from '../temporary-path.js';
 import { formatWithUnit } from '../vietnamese/number.js';
 import { PLACEHOLDER } from './placeholders.js';
 
@@ -133,7 +133,7 @@ export function initYear(workspace: Workspace, year: number): InitResult {
   const { targets } = earlierYearOf(year - 1, earlier.input.figures, earlier.figures);
   const counts = { places: 0, plans: 0 };
 
-  const staging = path.join(dataDir, `.${year}.${randomBytes(4).toString('hex')}.tmp`);
+  const staging = freshTemporaryPath(dataDir);
   fs.mkdirSync(staging);
   try {
     for (const kind of DATA_FILES) {
