@@ -34,10 +34,15 @@ const aSpending = (value: string) => edit(path.join(DATA, 'ngan-sach.yaml'), 'gi
 const NFD = (text: string) => text.normalize('NFD');
 const isRoot = process.getuid?.() === 0;
 const isUnix = process.platform !== 'win32';
+const BAO_CAO = path.join(TEMPLATES, 'bao-cao.md.hbs');
 const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
 /** A Unix socket file, left behind by a server that exits without closing it. */
 const unixSocket = (file: string) =>
   execFileSync(process.execPath, ['-e', "require('node:net').createServer().listen(process.argv[1], () => process.exit(0))", file]);
+const aFolderFor = (file: string) => (dir: string) => {
+  fs.rmSync(path.join(dir, file));
+  fs.mkdirSync(path.join(dir, file));
+};
 
 const CASES: BadInput[] = [
   {
@@ -511,6 +516,22 @@ const CASES: BadInput[] = [
     code: 2,
     message: 'tên tệp hoặc đường dẫn quá dài (một tên tệp được tối đa 255 byte',
     after: (dir) => expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]),
+  },
+  {
+    name: 'a folder where the main template belongs',
+    withTemplates: true,
+    breakIt: aFolderFor(BAO_CAO),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:1:1`,
+    message: 'là một thư mục, không phải tệp mẫu',
+  },
+  {
+    name: 'a folder where a partial template belongs',
+    withTemplates: true,
+    breakIt: aFolderFor(path.join(TEMPLATES, 'noi-dung.md.hbs')),
+    code: 1,
+    place: `${TEMPLATES}/noi-dung.md.hbs:1:1`,
+    message: 'là một thư mục, không phải tệp mẫu',
   },
   {
     name: 'a SOURCE_DATE_EPOCH that is not a time',

@@ -1,13 +1,41 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunError } from '../src/diagnostics.js';
 import { writeFileAtomic } from '../src/emit/write-atomic.js';
 import { temporaryName } from '../src/temporary-path.js';
-import { cli, FIXTURES, removeWorkspaces, workspaceFrom } from './helpers.js';
+import { cli, FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
 
+const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const MINIMAL = path.join(FIXTURES, 'minimal');
+const DATA = path.join('data', '2023');
+const isUnix = process.platform !== 'win32';
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  milliseconds: number;
+}
+
+/**
+ * Runs the CLI as a process, killed after `budget` ms: a run stuck on a file fails its test
+ * (no exit code) instead of blocking the test worker, as reading it in-process would.
+ */
+function runWithin(budget: number, args: string[], cwd: string): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, timeout: budget, killSignal: 'SIGKILL' });
+    let stdout = '';
+    let stderr = '';
+    // Decoded as a stream: a chunk may end inside a character.
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, milliseconds: Date.now() - started }));
+  });
+}
 
 /** The pid of a process that has ended (and been reaped: a zombie would still count as running). */
 async function deadPid(): Promise<number> {
@@ -17,6 +45,35 @@ async function deadPid(): Promise<number> {
 }
 
 afterEach(removeWorkspaces);
+
+describe.skipIf(!isUnix)('a data file, kiem-tra.yaml or a template that is a FIFO or a device', () => {
+  const fifo = (file: string) => execFileSync('mkfifo', [file]);
+  const linkTo = (device: string) => (file: string) => fs.symlinkSync(device, file);
+  const DEVICE = 'một thiết bị của hệ thống';
+  const FIFO = 'một ống dẫn (FIFO)';
+
+  it.each([
+    { name: 'a data file that is a FIFO nobody writes', file: path.join(DATA, 'van-hoa.yaml'), make: fifo, kind: FIFO, what: 'tệp dữ liệu' },
+    { name: 'a data file linked to /dev/zero', file: path.join(DATA, 'van-hoa.yaml'), make: linkTo('/dev/zero'), kind: DEVICE, what: 'tệp dữ liệu' },
+    { name: 'kiem-tra.yaml as a FIFO', file: path.join('data', 'kiem-tra.yaml'), make: fifo, kind: FIFO, what: 'tệp dữ liệu' },
+    { name: 'the main template as a FIFO', file: path.join('templates', 'bao-cao.md.hbs'), make: fifo, kind: FIFO, what: 'tệp mẫu' },
+    { name: 'a partial linked to /dev/zero', file: path.join('templates', 'muc-so.md.hbs'), make: linkTo('/dev/zero'), kind: DEVICE, what: 'tệp mẫu' },
+  ])('$name: build and check end at once, with an error at the file', async ({ file, make, kind, what }) => {
+    const dir = workspaceFrom(MINIMAL, true);
+    fs.rmSync(path.join(dir, file), { force: true });
+    make(path.join(dir, file));
+    const built = await runWithin(10_000, ['build', '2023', '--out', 'bao-cao.docx'], dir);
+    expect(built.code).toBe(1);
+    expect(built.stderr.startsWith(`${file}:1:1  lỗi  ${file} là ${kind}, không phải ${what}`)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
+    if (what === 'tệp dữ liệu') {
+      // check reads no template; data it cannot read ends it with 2, as a syntax error does.
+      const checked = await runWithin(10_000, ['check', '2023'], dir);
+      expect(checked.code).toBe(2);
+      expect(checked.stdout).toContain(`${file}\n  1:1  lỗi      ${file} là ${kind}, không phải tệp dữ liệu: chương trình không mở nó`);
+    }
+  }, 25_000);
+});
 
 describe('the report written over an earlier one', () => {
   const earlier = Buffer.from('the earlier document');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_FILES, type DataFileKind } from '../catalog.js';
 import { RunError, type Diagnostic } from '../diagnostics.js';
+import { specialFileKind } from '../file-kind.js';
 import { controlCharacterOffset, decodeText, SourceFile } from './source-file.js';
 import { parseYaml, type YamlNode } from './yaml-tree.js';
 
@@ -24,10 +25,13 @@ export interface LoadedYear {
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-function readFile(file: string, shown: string): Buffer | { tooLarge: number } {
+function readFile(file: string, shown: string): Buffer | { tooLarge: number } | { special: string } {
   try {
-    const { size } = fs.statSync(file);
-    return size > MAX_FILE_BYTES ? { tooLarge: size } : fs.readFileSync(file);
+    // Looked at before it is opened: opening a FIFO nobody writes, or reading /dev/zero, never ends.
+    const stat = fs.statSync(file);
+    const special = stat.isDirectory() ? undefined : specialFileKind(stat);
+    if (special) return { special };
+    return stat.size > MAX_FILE_BYTES ? { tooLarge: stat.size } : fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RunError(
@@ -48,6 +52,13 @@ export function readYamlFile(fullPath: string, cwd: string): { source?: SourceFi
     diagnostics: [{ ruleId, severity: 'error' as const, place: { file: shown, line: 1, col: 1 }, message }],
   });
   const bytes = readFile(fullPath, shown);
+  if ('special' in bytes) {
+    return problem(
+      'not-a-file',
+      `${shown} là ${bytes.special}, không phải tệp dữ liệu: chương trình không mở nó (đọc nó có thể không bao giờ xong). ` +
+        'Thay bằng tệp YAML thật (có thể chép từ năm trước), hoặc xóa nó đi.',
+    );
+  }
   if ('tooLarge' in bytes) {
     return problem(
       'file-too-large',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, Place } from '../diagnostics.js';
+import { specialFileKind } from '../file-kind.js';
 
 export const MAIN_TEMPLATE = 'bao-cao.md.hbs';
 const TEMPLATE_SUFFIX = '.md.hbs';
@@ -82,7 +83,12 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
 
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of files) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n/g, '\n').normalize('NFC');
+    const read = readTemplate(dir, file, path.join(shownDir, file));
+    if ('problem' in read) {
+      diagnostics.push(read.problem);
+      continue;
+    }
+    const { text } = read;
     try {
       // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
       const template = hb.compile(hb.parse(text), { strict: true, noEscape: true });
@@ -106,6 +112,26 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
   } catch (error) {
     return { diagnostics: [templateDiagnostic(annotate(error, MAIN_TEMPLATE), placeOf)] };
   }
+}
+
+/**
+ * A template's text, or why it cannot be one, at its file: a folder or a device in its place
+ * (looked at before it is opened, as a FIFO nobody writes would never end).
+ */
+function readTemplate(dir: string, file: string, shown: string): { text: string } | { problem: Diagnostic } {
+  const problem = (message: string) => ({
+    problem: { ruleId: 'template', severity: 'error' as const, place: { file: shown, line: 1, col: 1 }, message },
+  });
+  const full = path.join(dir, file);
+  let text: string;
+  try {
+    const special = specialFileKind(fs.statSync(full));
+    if (special) return problem(`${shown} là ${special}, không phải tệp mẫu. Đổi tên hoặc chuyển nó ra khỏi thư mục mẫu.`);
+    text = fs.readFileSync(full, 'utf8').replace(/\r\n/g, '\n').normalize('NFC');
+  } catch (error) {
+    return problem(`Không đọc được mẫu ${shown} (${(error as NodeJS.ErrnoException).code ?? 'lỗi hệ thống'}). Kiểm tra tệp và quyền truy cập.`);
+  }
+  return { text };
 }
 
 function failure(message: string, options: Located): TemplateFailure {
