@@ -34,6 +34,7 @@ const aSpending = (value: string) => edit(path.join(DATA, 'ngan-sach.yaml'), 'gi
 const NFD = (text: string) => text.normalize('NFD');
 const isRoot = process.getuid?.() === 0;
 const isUnix = process.platform !== 'win32';
+const VAN_BAN = path.join(DATA, 'van-ban.yaml');
 const BAO_CAO = path.join(TEMPLATES, 'bao-cao.md.hbs');
 const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
 /** A Unix socket file, left behind by a server that exits without closing it. */
@@ -532,6 +533,49 @@ const CASES: BadInput[] = [
     code: 1,
     place: `${TEMPLATES}/noi-dung.md.hbs:1:1`,
     message: 'là một thư mục, không phải tệp mẫu',
+  },
+  {
+    name: 'U+FFFF, a non-character, in a paragraph',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), 'Không có gì mới.', 'Không có\uFFFF gì mới.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:13`,
+    message: 'Tệp có ký tự không dùng trong văn bản (U+FFFF, không phải chữ; Word không mở được tệp có ký tự này)',
+  },
+  {
+    name: 'U+FFFE in the signer\'s name',
+    breakIt: edit(VAN_BAN, 'ho_ten: Trần Văn Tuấn', 'ho_ten: Trần\uFFFE Văn Tuấn'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:22:15`,
+    message: '(U+FFFE',
+  },
+  {
+    name: 'U+FDD0 and a non-character beyond the first plane (U+10FFFF)',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), 'Không có gì mới.', 'Không\u{10FFFF} có\uFDD0 gì mới.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:10`,
+    message: '(U+10FFFF',
+  },
+  {
+    name: 'a non-character written as a YAML escape ("\\uFFFF")',
+    breakIt: edit(VAN_BAN, 'ho_ten: Trần Văn Tuấn', 'ho_ten: "Trần\\uFFFF Văn Tuấn"'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:22:11`,
+    message: 'Giá trị có ký tự không dùng trong văn bản (U+FFFF',
+  },
+  {
+    name: 'a control character written as a YAML escape ("\\x07")',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - "Không có gì mới.\\x07"'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: 'Giá trị có ký tự điều khiển không in được (U+0007), viết bằng một mã thoát',
+  },
+  {
+    name: 'U+FFFF in a template',
+    withTemplates: true,
+    breakIt: edit(BAO_CAO, '# Phần thứ hai', '# Phần\uFFFF thứ hai'),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:23:7`,
+    message: 'Tệp có ký tự không dùng trong văn bản (U+FFFF',
   },
   {
     name: 'a SOURCE_DATE_EPOCH that is not a time',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DATA_FILES, type DataFileKind } from '../catalog.js';
 import { RunError, type Diagnostic } from '../diagnostics.js';
 import { specialFileKind } from '../file-kind.js';
-import { controlCharacterOffset, decodeText, SourceFile } from './source-file.js';
+import { decodeText, SourceFile, unprintableCharacter, unprintableMessage } from './source-file.js';
 import { parseYaml, type YamlNode } from './yaml-tree.js';
 
 export interface LoadedFile {
@@ -71,18 +71,10 @@ export function readYamlFile(fullPath: string, cwd: string): { source?: SourceFi
     return problem('not-utf8', 'Tệp không phải văn bản UTF-8. Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với mã hóa UTF-8.');
   }
   const source = new SourceFile(shown, text);
-  const control = controlCharacterOffset(text);
-  if (control !== undefined) {
-    const code = text.codePointAt(control)!.toString(16).toUpperCase().padStart(4, '0');
-    const diagnostic: Diagnostic = {
-      ruleId: 'control-character',
-      severity: 'error',
-      place: source.placeAt(control),
-      message:
-        `Tệp có ký tự điều khiển không in được (U+${code}): tệp có thể bị hỏng (chép dở dang) hoặc không phải tệp văn bản. ` +
-        'Xóa ký tự này (hoặc chép lại tệp từ bản sao) rồi chạy lại.',
-    };
-    return { source, tree: null, diagnostics: [diagnostic] };
+  const unprintable = unprintableCharacter(text);
+  if (unprintable) {
+    const place = source.placeAt(unprintable.offset);
+    return { source, tree: null, diagnostics: [{ ruleId: 'control-character', severity: 'error', place, message: unprintableMessage(unprintable) }] };
   }
   return { source, ...parseYaml(source) };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic, Place } from '../diagnostics.js';
 import { specialFileKind } from '../file-kind.js';
+import { SourceFile, unprintableCharacter, unprintableMessage } from '../load/source-file.js';
 
 export const MAIN_TEMPLATE = 'bao-cao.md.hbs';
 const TEMPLATE_SUFFIX = '.md.hbs';
@@ -116,11 +117,12 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
 
 /**
  * A template's text, or why it cannot be one, at its file: a folder or a device in its place
- * (looked at before it is opened, as a FIFO nobody writes would never end).
+ * (looked at before it is opened, as a FIFO nobody writes would never end), or a character
+ * no document may hold.
  */
 function readTemplate(dir: string, file: string, shown: string): { text: string } | { problem: Diagnostic } {
-  const problem = (message: string) => ({
-    problem: { ruleId: 'template', severity: 'error' as const, place: { file: shown, line: 1, col: 1 }, message },
+  const problem = (message: string, place: Place = { file: shown, line: 1, col: 1 }) => ({
+    problem: { ruleId: 'template', severity: 'error' as const, place, message },
   });
   const full = path.join(dir, file);
   let text: string;
@@ -131,6 +133,8 @@ function readTemplate(dir: string, file: string, shown: string): { text: string 
   } catch (error) {
     return problem(`Không đọc được mẫu ${shown} (${(error as NodeJS.ErrnoException).code ?? 'lỗi hệ thống'}). Kiểm tra tệp và quyền truy cập.`);
   }
+  const unprintable = unprintableCharacter(text);
+  if (unprintable) return problem(unprintableMessage(unprintable), new SourceFile(shown, text).placeAt(unprintable.offset));
   return { text };
 }
 
