@@ -535,6 +535,14 @@ const CASES: BadInput[] = [
     message: 'là một thư mục, không phải tệp mẫu',
   },
   {
+    name: 'a template looking up a name the data lacks',
+    withTemplates: true,
+    breakIt: edit(BAO_CAO, '## II. {{danh_gia.tieu_de}}', '## II. {{lookup danh_gia "tieu_đe"}}'),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:17:8`,
+    message: '{{lookup}} tìm tên "tieu_đe" nhưng dữ liệu không có tên này',
+  },
+  {
     name: 'U+FFFF, a non-character, in a paragraph',
     breakIt: edit(path.join(DATA, 'van-hoa.yaml'), 'Không có gì mới.', 'Không có\uFFFF gì mới.'),
     code: 1,

@@ -65,6 +65,13 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
       return builtIn.call(this, context, options);
     });
   }
+  // Nor does it check lookup: {{lookup this "x"}} of a missing name must fail, not print a blank.
+  const lookup = hb.helpers.lookup!;
+  hb.registerHelper('lookup', function (this: unknown, context: unknown, field: unknown, options: Located) {
+    const found = lookup.call(this, context, field, options);
+    if (found === undefined) throw failure(`{{lookup}} tìm tên "${String(field)}" nhưng dữ liệu không có tên này.`, options);
+    return found;
+  });
 
   let files: string[];
   try {
