@@ -519,6 +519,20 @@ const CASES: BadInput[] = [
     after: (dir) => expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]),
   },
   {
+    name: 'a date after 2099, which a .docx (zip) cannot hold',
+    breakIt: edit(VAN_BAN, 'ngay: 2023-12-05', 'ngay: 2150-12-05'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:8:7`,
+    message: 'Khóa "ngay" phải là một ngày dạng NĂM-THÁNG-NGÀY từ năm 1980 đến năm 2099, ví dụ 2023-12-05.',
+  },
+  {
+    name: 'a date before 1980',
+    breakIt: edit(VAN_BAN, 'ngay: 2023-12-05', 'ngay: 1975-04-30'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:8:7`,
+    message: 'từ năm 1980 đến năm 2099',
+  },
+  {
     name: 'a folder where the main template belongs',
     withTemplates: true,
     breakIt: aFolderFor(BAO_CAO),

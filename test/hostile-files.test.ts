@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RunError } from '../src/diagnostics.js';
 import { writeFileAtomic } from '../src/emit/write-atomic.js';
 import { temporaryName } from '../src/temporary-path.js';
-import { cli, FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
+import { cli, docxPart, FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
 
 const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const MINIMAL = path.join(FIXTURES, 'minimal');
@@ -165,5 +165,14 @@ describe('temporary files a killed run left', () => {
     } finally {
       live.kill();
     }
+  }, 10_000);
+});
+
+describe('a time a .docx (zip) cannot hold', () => {
+  it('a SOURCE_DATE_EPOCH past 2099 still builds: the times stop at the end of 2099', async () => {
+    const dir = workspaceFrom(MINIMAL);
+    const result = await cli(['build', '2023', '--out', 'bao-cao.docx'], dir, { SOURCE_DATE_EPOCH: '99999999999' });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(docxPart(path.join(dir, 'bao-cao.docx'), 'docProps/core.xml')).toContain('>2099-12-31T23:59:58Z<');
   }, 10_000);
 });
