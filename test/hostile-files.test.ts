@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RunError } from '../src/diagnostics.js';
 import { writeFileAtomic } from '../src/emit/write-atomic.js';
 import { temporaryName } from '../src/temporary-path.js';
-import { cli, docxPart, FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
+import { cli, docxPart, editFile, FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
 
 const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const MINIMAL = path.join(FIXTURES, 'minimal');
@@ -72,6 +72,38 @@ describe.skipIf(!isUnix)('a data file, kiem-tra.yaml or a template that is a FIF
       expect(checked.code).toBe(2);
       expect(checked.stdout).toContain(`${file}\n  1:1  lỗi      ${file} là ${kind}, không phải tệp dữ liệu: chương trình không mở nó`);
     }
+  }, 25_000);
+});
+
+describe('one paragraph with tens of thousands of references', () => {
+  const KINH_TE = path.join(DATA, 'kinh-te.yaml');
+
+  it('30 000 references to one figure: checked and built in seconds', async () => {
+    const dir = workspaceFrom(MINIMAL);
+    editFile(path.join(dir, KINH_TE), (text) => text.replace('{{thu_nhap_binh_quan}}.', `{{thu_nhap_binh_quan}}. ${'{{tong_thu_nhap}} '.repeat(30_000)}`));
+    expect(await runWithin(10_000, ['check', '2023'], dir)).toMatchObject({ code: 0 });
+    const built = await runWithin(10_000, ['build', '2023', '--format', 'md', '--out', 'bao-cao.md'], dir);
+    expect(built.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8').split('100 tỷ đồng').length).toBeGreaterThan(30_000);
+  }, 25_000);
+
+  it('5 000 misspelt figure keys and 20 000 copies of one: every one reported at its place, in seconds', async () => {
+    const dir = workspaceFrom(PROJECT);
+    const misspelt = Array.from({ length: 5000 }, (_, i) => `{{san_luong_lua_${i}}}`).join(' ');
+    let line = 0;
+    editFile(path.join(dir, KINH_TE), (text) => {
+      const at = text.indexOf('\nnoi_dung:\n') + '\nnoi_dung:\n'.length;
+      line = text.slice(0, at).split('\n').length;
+      return `${text.slice(0, at)}  - Sai ${misspelt}\n  - Sai ${'{{san_luong_luaa}} '.repeat(20_000)}\n${text.slice(at)}`;
+    });
+    const result = await runWithin(10_000, ['check', '2023', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    const messages = (JSON.parse(result.stdout) as { messages: { line: number; column: number; message: string }[] }[]).flatMap((f) => f.messages);
+    const wrong = messages.filter((m) => m.message.startsWith('Không có chỉ tiêu "san_luong_lua'));
+    expect(wrong).toHaveLength(25_000);
+    expect(wrong[0]).toMatchObject({ line, column: 9, message: expect.stringContaining('Có phải là "san_luong_lua"?') });
+    expect(wrong[4999]).toMatchObject({ line, column: 9 + misspelt.length - '{{san_luong_lua_4999}}'.length });
+    expect(wrong[24_999]).toMatchObject({ line: line + 1, column: 9 + 19 * 19_999 });
   }, 25_000);
 });
 
