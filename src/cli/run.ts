@@ -6,6 +6,7 @@ import { RULES } from '../check/run-rules.js';
 import type { UnitTask } from '../batch/unit-task.js';
 import { hasErrors, InputError, RunError } from '../diagnostics.js';
 import { OUTPUT_FORMATS } from '../output-formats.js';
+import { runStopCleanups } from '../stop-cleanup.js';
 import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
@@ -195,9 +196,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
  * Said when the run is stopped by Ctrl+C (SIGINT) or a kill (SIGTERM); returns the exit code
  * shells give a stopped program, 128 + the signal's number (130 for Ctrl+C). The report is
  * written in one synchronous step that a signal handler cannot cut into, so it is either
- * written whole or not at all.
+ * written whole or not at all. What the run started and left running (a LibreOffice
+ * converting to PDF, its work folder) is ended and removed first.
  */
 export function interrupted(signal: 'SIGINT' | 'SIGTERM', io: Io): number {
+  runStopCleanups();
   const how = signal === 'SIGINT' ? 'theo yêu cầu (Ctrl+C)' : 'vì chương trình bị tắt từ bên ngoài';
   io.stderr(`Đã dừng ${how}. Báo cáo không bao giờ bị ghi dở: nếu bản mới chưa ghi xong thì tệp cũ vẫn nguyên vẹn. Chạy lại lệnh để tạo báo cáo.\n`);
   return 128 + os.constants.signals[signal];
