@@ -25,6 +25,8 @@ export interface BuildOptions {
   sourceDateEpoch?: string;
   /** Fail on the check's errors instead of printing them as warnings. */
   strict?: boolean;
+  /** The environment, where --format pdf looks for LibreOffice (REPORT_SOFFICE, PATH, Program Files). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -68,10 +70,10 @@ export function documentTimestamp(document: ReportDocument, sourceDateEpoch?: st
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-async function render(document: ReportDocument, format: OutputFormat, timestamp: Date): Promise<Uint8Array> {
+async function render(document: ReportDocument, format: OutputFormat, timestamp: Date, env?: BuildOptions['env']): Promise<Uint8Array> {
   if (format === 'md') return new TextEncoder().encode(emitMarkdown(document));
   const docx = emitDocx(document, timestamp);
-  return format === 'pdf' ? convertToPdf(docx) : docx;
+  return format === 'pdf' ? convertToPdf(docx, env) : docx;
 }
 
 /** Compiles the year's report and writes it atomically in the chosen format; returns where it went. */
@@ -82,7 +84,7 @@ export async function buildReport(
 ): Promise<{ shownOutput: string; warnings: Diagnostic[] }> {
   const { out, format = 'docx' } = options;
   const { document, warnings } = compileReport(workspace, year, options);
-  const bytes = await render(document, format, documentTimestamp(document, options.sourceDateEpoch));
+  const bytes = await render(document, format, documentTimestamp(document, options.sourceDateEpoch), options.env);
   const output = out ? path.resolve(workspace.cwd, out) : defaultOutput(workspace, year, format);
   const shownOutput = displayPath(output, workspace.cwd);
   if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));

@@ -600,6 +600,14 @@ const CASES: BadInput[] = [
     message: 'Tệp có ký tự không dùng trong văn bản (U+FFFF',
   },
   {
+    name: 'REPORT_SOFFICE naming no file',
+    breakIt: () => undefined,
+    env: { REPORT_SOFFICE: path.join('khong-co', 'soffice') },
+    args: ['build', '2023', '--format', 'pdf', '--out', 'bao-cao.pdf'],
+    code: 2,
+    message: `Biến môi trường REPORT_SOFFICE là "${path.join('khong-co', 'soffice')}", nhưng không có tệp nào ở đó`,
+  },
+  {
     name: 'a SOURCE_DATE_EPOCH that is not a time',
     breakIt: () => undefined,
     env: { SOURCE_DATE_EPOCH: 'hôm nay' },

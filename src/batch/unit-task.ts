@@ -12,6 +12,8 @@ export interface UnitTask {
   format?: OutputFormat;
   strict?: boolean;
   sourceDateEpoch?: string;
+  /** The environment, where --format pdf looks for LibreOffice. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface UnitOutcome {
@@ -40,6 +42,7 @@ export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
       format: task.format,
       strict: task.strict,
       sourceDateEpoch: task.sourceDateEpoch,
+      env: task.env,
     });
     return { unit: task.unit, ok: true, warnings: warnings.length };
   } catch (error) {

@@ -16,7 +16,7 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  /** The environment variables the CLI reads: GITHUB_STEP_SUMMARY. */
+  /** The environment variables the CLI reads: GITHUB_STEP_SUMMARY, SOURCE_DATE_EPOCH, and for --format pdf REPORT_SOFFICE, PATH and the Program Files folders. */
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal: batch progress is then a bar, else plain lines. */
   isTTY?: boolean;
@@ -81,14 +81,14 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       if (!format) throw new RunError(`Không có dạng "${options.format}". Chọn một trong: ${OUTPUT_FORMATS.join(', ')}.`);
       if (options.units !== undefined) {
         if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
-        const task = { command: 'build' as const, cwd: io.cwd, year, format, strict: options.strict, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH };
+        const task = { command: 'build' as const, cwd: io.cwd, year, format, strict: options.strict, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH, env: { ...io.env } };
         outcome.exitCode = await runBatchCommand(task, options, io);
         return;
       }
       // Imported on demand: check, and a batch's main thread, never set up the templates and the .docx writer.
       const { buildReport } = await import('../build.js');
       const workspace = { root: io.cwd, cwd: io.cwd };
-      const result = await buildReport(workspace, year, { ...options, format, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+      const result = await buildReport(workspace, year, { ...options, format, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH, env: io.env });
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RunError } from '../diagnostics.js';
 import { onStop } from '../stop-cleanup.js';
+import { findSoffice, SOFFICE_VARIABLE } from './find-soffice.js';
 
 const INSTALL =
   'Cài LibreOffice rồi chạy lại: trên Debian/Ubuntu "sudo apt install libreoffice-writer", trên Windows tải tại https://www.libreoffice.org/download/ . ' +
+  `Nếu đã cài ở nơi khác, đặt biến môi trường ${SOFFICE_VARIABLE} là đường dẫn tới soffice (trên Windows: ...\\LibreOffice\\program\\soffice.exe). ` +
   'Không có LibreOffice vẫn tạo được tệp .docx (bỏ --format pdf).';
 
 /** The longest a conversion may take before LibreOffice is taken for stuck. */
@@ -19,8 +21,9 @@ const TIMEOUT_MS = 180_000;
  * asynchronously, so that Ctrl+C or a kill is handled while it converts: LibreOffice is then
  * ended and its work folder removed (src/stop-cleanup.ts).
  */
-export async function convertToPdf(docx: Uint8Array): Promise<Uint8Array> {
+export async function convertToPdf(docx: Uint8Array, env: Readonly<Record<string, string | undefined>> = {}): Promise<Uint8Array> {
   const windows = os.platform() === 'win32';
+  const searched = findSoffice({ env, platform: os.platform(), isFile });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
   // A process being ended on Windows may still hold its files for a moment: rm retries.
   const removeWork = () => fs.rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
@@ -34,7 +37,8 @@ export async function convertToPdf(docx: Uint8Array): Promise<Uint8Array> {
     const input = path.join(work, 'bao-cao.docx');
     fs.writeFileSync(input, docx);
     const profile = pathToFileURL(path.join(work, 'profile')).href;
-    converter = spawn('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, input], {
+    // Without a path found, the system's own search has the last word (a batch worker given no environment).
+    converter = spawn(searched ?? 'soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, input], {
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so that ending it ends what it started (soffice starts soffice.bin).
       detached: !windows,
@@ -102,5 +106,13 @@ function endProcessTree(child: ChildProcess, windows: boolean): void {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
     child.kill('SIGKILL');
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
   }
 }
