@@ -6,7 +6,7 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  /** The environment variables the CLI reads: GITHUB_STEP_SUMMARY, SOURCE_DATE_EPOCH. */
+  /** The environment variables the CLI reads: GITHUB_STEP_SUMMARY, SOURCE_DATE_EPOCH, and for --format pdf REPORT_SOFFICE, PATH and the Program Files folders. */
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal: batch progress is then a bar, else plain lines. */
   isTTY?: boolean;

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, editFile, FIXTURES, workspaceFrom } from './helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, editFile, FIXTURES, removeWorkspaces, workspaceFrom } from './helpers.js';
 
 const MINIMAL = path.join(FIXTURES, 'minimal');
 const DATA = path.join('data', '2023');
@@ -20,6 +21,8 @@ interface BadInput {
   env?: Record<string, string>;
   /** False where the case cannot be made on this machine; its name says why. */
   onlyIf?: boolean;
+  /** What must still hold after the run: a device or link named by --out left as it was. */
+  after?: (dir: string) => void;
 }
 
 const edit = (file: string, from: string | RegExp, to: string) => (dir: string) =>
@@ -30,6 +33,17 @@ const aValue = (value: string) => edit(KINH_TE, 'gia_tri: 100', `gia_tri: ${valu
 const aSpending = (value: string) => edit(path.join(DATA, 'ngan-sach.yaml'), 'gia_tri: 900,', `gia_tri: ${value},`);
 const NFD = (text: string) => text.normalize('NFD');
 const isRoot = process.getuid?.() === 0;
+const isUnix = process.platform !== 'win32';
+const VAN_BAN = path.join(DATA, 'van-ban.yaml');
+const BAO_CAO = path.join(TEMPLATES, 'bao-cao.md.hbs');
+const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
+/** A Unix socket file, left behind by a server that exits without closing it. */
+const unixSocket = (file: string) =>
+  execFileSync(process.execPath, ['-e', "require('node:net').createServer().listen(process.argv[1], () => process.exit(0))", file]);
+const aFolderFor = (file: string) => (dir: string) => {
+  fs.rmSync(path.join(dir, file));
+  fs.mkdirSync(path.join(dir, file));
+};
 
 const CASES: BadInput[] = [
   {
@@ -461,6 +475,139 @@ const CASES: BadInput[] = [
     message: 'Không có dạng "doc". Chọn một trong: docx, pdf, md.',
   },
   {
+    name: '--out naming a device (/dev/null): refused, and the device left as it is',
+    breakIt: () => undefined,
+    onlyIf: isUnix && fs.existsSync('/dev/null'),
+    args: ['build', '2023', '--out', '/dev/null'],
+    code: 2,
+    message: 'Lỗi: /dev/null là một thiết bị của hệ thống, không phải tệp thường',
+    after: () => expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true),
+  },
+  {
+    name: '--out naming a FIFO',
+    breakIt: (dir) => mkfifo(path.join(dir, 'ong-dan')),
+    onlyIf: isUnix,
+    args: ['build', '2023', '--out', 'ong-dan'],
+    code: 2,
+    message: 'Lỗi: ong-dan là một ống dẫn (FIFO), không phải tệp thường: chương trình không ghi vào đó',
+    after: (dir) => expect(fs.lstatSync(path.join(dir, 'ong-dan')).isFIFO()).toBe(true),
+  },
+  {
+    name: '--out naming a socket',
+    breakIt: (dir) => unixSocket(path.join(dir, 'o-cam')),
+    onlyIf: isUnix,
+    args: ['build', '2023', '--out', 'o-cam'],
+    code: 2,
+    message: 'Lỗi: o-cam là một socket, không phải tệp thường',
+    after: (dir) => expect(fs.lstatSync(path.join(dir, 'o-cam')).isSocket()).toBe(true),
+  },
+  {
+    name: '--out naming a link to a device: the link and the device left as they are',
+    breakIt: (dir) => fs.symlinkSync('/dev/null', path.join(dir, 'lien-ket.docx')),
+    onlyIf: isUnix && fs.existsSync('/dev/null'),
+    args: ['build', '2023', '--out', 'lien-ket.docx'],
+    code: 2,
+    message: 'Lỗi: lien-ket.docx là một thiết bị',
+    after: (dir) => expect(fs.readlinkSync(path.join(dir, 'lien-ket.docx'))).toBe('/dev/null'),
+  },
+  {
+    name: 'an output name longer than a file name may be (300 letters)',
+    breakIt: () => undefined,
+    args: ['build', '2023', '--out', `${'a'.repeat(300)}.docx`],
+    code: 2,
+    message: 'tên tệp hoặc đường dẫn quá dài (một tên tệp được tối đa 255 byte',
+    after: (dir) => expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]),
+  },
+  {
+    name: 'a date after 2099, which a .docx (zip) cannot hold',
+    breakIt: edit(VAN_BAN, 'ngay: 2023-12-05', 'ngay: 2150-12-05'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:8:7`,
+    message: 'Khóa "ngay" phải là một ngày dạng NĂM-THÁNG-NGÀY từ năm 1980 đến năm 2099, ví dụ 2023-12-05.',
+  },
+  {
+    name: 'a date before 1980',
+    breakIt: edit(VAN_BAN, 'ngay: 2023-12-05', 'ngay: 1975-04-30'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:8:7`,
+    message: 'từ năm 1980 đến năm 2099',
+  },
+  {
+    name: 'a folder where the main template belongs',
+    withTemplates: true,
+    breakIt: aFolderFor(BAO_CAO),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:1:1`,
+    message: 'là một thư mục, không phải tệp mẫu',
+  },
+  {
+    name: 'a folder where a partial template belongs',
+    withTemplates: true,
+    breakIt: aFolderFor(path.join(TEMPLATES, 'noi-dung.md.hbs')),
+    code: 1,
+    place: `${TEMPLATES}/noi-dung.md.hbs:1:1`,
+    message: 'là một thư mục, không phải tệp mẫu',
+  },
+  {
+    name: 'a template looking up a name the data lacks',
+    withTemplates: true,
+    breakIt: edit(path.join(TEMPLATES, 'muc.md.hbs'), '{{cap}} {{so}}{{tieu_de}}', '{{cap}} {{so}}{{lookup this "tieu_đe"}}'),
+    code: 1,
+    place: `${TEMPLATES}/muc.md.hbs:6:15`,
+    message: '{{lookup}} tìm tên "tieu_đe" nhưng dữ liệu không có tên này',
+  },
+  {
+    name: 'U+FFFF, a non-character, in a paragraph',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), 'Không có gì mới.', 'Không có\uFFFF gì mới.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:13`,
+    message: 'Tệp có ký tự không dùng trong văn bản (U+FFFF, không phải chữ; Word không mở được tệp có ký tự này)',
+  },
+  {
+    name: 'U+FFFE in the signer\'s name',
+    breakIt: edit(VAN_BAN, 'ho_ten: Trần Văn Tuấn', 'ho_ten: Trần\uFFFE Văn Tuấn'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:22:15`,
+    message: '(U+FFFE',
+  },
+  {
+    name: 'U+FDD0 and a non-character beyond the first plane (U+10FFFF)',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), 'Không có gì mới.', 'Không\u{10FFFF} có\uFDD0 gì mới.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:10`,
+    message: '(U+10FFFF',
+  },
+  {
+    name: 'a non-character written as a YAML escape ("\\uFFFF")',
+    breakIt: edit(VAN_BAN, 'ho_ten: Trần Văn Tuấn', 'ho_ten: "Trần\\uFFFF Văn Tuấn"'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:22:11`,
+    message: 'Giá trị có ký tự không dùng trong văn bản (U+FFFF',
+  },
+  {
+    name: 'a control character written as a YAML escape ("\\x07")',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - "Không có gì mới.\\x07"'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: 'Giá trị có ký tự điều khiển không in được (U+0007), viết bằng một mã thoát',
+  },
+  {
+    name: 'U+FFFF in a template',
+    withTemplates: true,
+    breakIt: edit(BAO_CAO, '{{loi_ket}}', 'Kết\uFFFF {{loi_ket}}'),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:10:4`,
+    message: 'Tệp có ký tự không dùng trong văn bản (U+FFFF',
+  },
+  {
+    name: 'REPORT_SOFFICE naming no file',
+    breakIt: () => undefined,
+    env: { REPORT_SOFFICE: path.join('khong-co', 'soffice') },
+    args: ['build', '2023', '--format', 'pdf', '--out', 'bao-cao.pdf'],
+    code: 2,
+    message: `Biến môi trường REPORT_SOFFICE là "${path.join('khong-co', 'soffice')}", nhưng không có tệp nào ở đó`,
+  },
+  {
     name: 'a SOURCE_DATE_EPOCH that is not a time',
     breakIt: () => undefined,
     env: { SOURCE_DATE_EPOCH: 'hôm nay' },
@@ -545,6 +692,7 @@ const ACCEPTED: AcceptedInput[] = [
 ];
 
 describe(`${ACCEPTED.length} inputs from Word, Excel, Notepad and Mac are read as meant`, () => {
+  afterEach(removeWorkspaces);
   it.each(ACCEPTED)('$name', async ({ breakIt, document, warning }) => {
     const dir = workspaceFrom(MINIMAL);
     breakIt(dir);
@@ -565,17 +713,23 @@ const byName = (name: string) => CASES.find((c) => c.name === name)!;
 
 describe(`${CASES.length} bad inputs end in a Vietnamese message with its place and exit code, never a stack trace`, () => {
   it.skip.each(CASES.filter((c) => c.onlyIf === false))('$name', () => undefined);
-  it.each(CASES.filter((c) => c.onlyIf !== false))('$name', async ({ breakIt, args, code, place, message, withTemplates, env }) => {
-    const dir = workspaceFrom(MINIMAL, withTemplates);
-    breakIt(dir);
-    const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir, env);
-    expect(result.code).toBe(code);
-    expect(result.stderr).toContain(message);
-    if (place) expect(result.stderr.split('\n')[0]!.replaceAll('\\', '/')).toMatch(new RegExp(`^${place.replaceAll('\\', '/')}[:\\s]`));
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stdout).toBe('');
-    expect(fs.existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
-  });
+  afterEach(removeWorkspaces);
+  it.each(CASES.filter((c) => c.onlyIf !== false))(
+    '$name',
+    async ({ breakIt, args, code, place, message, withTemplates, env, after }) => {
+      const dir = workspaceFrom(MINIMAL, withTemplates);
+      breakIt(dir);
+      const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir, env);
+      expect(result.code).toBe(code);
+      expect(result.stderr).toContain(message);
+      if (place) expect(result.stderr.split('\n')[0]!.replaceAll('\\', '/')).toMatch(new RegExp(`^${place.replaceAll('\\', '/')}[:\\s]`));
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe('');
+      expect(fs.existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
+      after?.(dir);
+    },
+    10_000,
+  );
 
   it('reports every problem at once', async () => {
     const dir = workspaceFrom(MINIMAL);

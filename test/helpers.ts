@@ -9,12 +9,20 @@ import { run } from '../src/cli/run.js';
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(PROJECT, 'test', 'fixtures');
 
+const made: string[] = [];
+
 /** A fresh folder laid out as a project: data/ copied from `from` (a project-like folder). */
 export function workspaceFrom(from: string, withTemplates = false): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-test-'));
+  made.push(dir);
   fs.cpSync(path.join(from, 'data'), path.join(dir, 'data'), { recursive: true });
   if (withTemplates) fs.cpSync(path.join(PROJECT, 'templates'), path.join(dir, 'templates'), { recursive: true });
   return dir;
+}
+
+/** Removes the folders workspaceFrom made until now: a suite's afterEach or afterAll. */
+export function removeWorkspaces(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export interface CliResult {

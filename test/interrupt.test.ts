@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { PROJECT, workspaceFrom } from './helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
 
 const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const EARLIER = Buffer.from('the earlier document, as signed last week');
@@ -60,5 +61,115 @@ describe('a build stopped by Ctrl+C or a kill (runs bin/report.cjs and dist/)', 
       }
       expectNothingLost(dir);
     }
+  }, 60_000);
+});
+
+/** A LibreOffice that never finishes: it starts a helper (as soffice starts soffice.bin), says which processes it runs, and waits. */
+const STUCK_SOFFICE = `#!/bin/sh
+# Called as soffice is: -env:UserInstallation=... --headless --convert-to pdf --outdir WORK INPUT
+sleep 120 &
+echo "$$ $!" > "$6/started"
+wait
+`;
+
+/** Whether a process has ended: gone, or a zombie that its new parent has not reaped yet. */
+function ended(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
+/** The running processes whose command line names `text` (Linux). */
+function processesNaming(text: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number)
+    .filter((pid) => !ended(pid));
+}
+
+async function until(condition: () => boolean, milliseconds: number): Promise<boolean> {
+  for (const deadline = Date.now() + milliseconds; Date.now() < deadline; await sleep(20)) if (condition()) return true;
+  return condition();
+}
+
+/**
+ * Runs \`report build 2023 --format pdf\` with a temporary folder of its own, and sends SIGTERM
+ * once \`converting\` says LibreOffice works in the build's work folder there.
+ */
+async function stopPdfBuild(dir: string, env: Record<string, string>, converting: (work: string) => boolean) {
+  const tmp = path.join(dir, 'tmp');
+  fs.mkdirSync(tmp);
+  const child = spawn(process.execPath, [BIN, 'build', '2023', '--format', 'pdf', '--out', 'bao-cao.pdf'], { cwd: dir, env: { ...process.env, ...env, TMPDIR: tmp } });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const closed = new Promise<{ code: number | null }>((resolve) => child.on('close', (code) => resolve({ code })));
+  let work = '';
+  const started = await until(() => {
+    work = fs.readdirSync(tmp).find((name) => name.startsWith('report-pdf-')) ?? '';
+    return work !== '' && converting(path.join(tmp, work));
+  }, 20_000);
+  child.kill('SIGTERM');
+  return { started, ...(await closed), stderr, tmp, work: path.join(tmp, work) };
+}
+
+function expectNoOutput(dir: string, tmp: string): void {
+  expect(fs.readdirSync(tmp)).toEqual([]);
+  expect(fs.existsSync(path.join(dir, 'bao-cao.pdf'))).toBe(false);
+  expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+}
+
+const hasSoffice = (() => {
+  try {
+    execFileSync('which', ['soffice'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(process.platform === 'win32')('a PDF build stopped while LibreOffice converts', () => {
+  afterEach(removeWorkspaces);
+
+  it('ends LibreOffice and what it started, removes its work folder, writes nothing, and exits 143', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.writeFileSync(path.join(dir, 'bin', 'soffice'), STUCK_SOFFICE, { mode: 0o755 });
+    let pids: number[] = [];
+    const stopped = await stopPdfBuild(dir, { PATH: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}` }, (work) => {
+      const started = path.join(work, 'started');
+      if (fs.existsSync(started)) pids = fs.readFileSync(started, 'utf8').trim().split(' ').map(Number);
+      return pids.length === 2;
+    });
+    expect(stopped.started).toBe(true);
+    expect(stopped.code).toBe(143);
+    expect(stopped.stderr).toContain('Đã dừng vì chương trình bị tắt từ bên ngoài');
+    expect(stopped.stderr).not.toMatch(/\n\s+at /);
+    expectNoOutput(dir, stopped.tmp);
+    expect(await until(() => pids.every(ended), 2000)).toBe(true);
+  }, 30_000);
+
+  it.skipIf(!hasSoffice || !fs.existsSync('/proc'))('the same with the real LibreOffice', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    // Stopped once LibreOffice has made its profile: it is running, not yet done.
+    const stopped = await stopPdfBuild(dir, {}, (work) => fs.existsSync(path.join(work, 'profile')));
+    expect(stopped.started).toBe(true);
+    expect(stopped.code).toBe(143);
+    expectNoOutput(dir, stopped.tmp);
+    expect(await until(() => processesNaming(stopped.work).length === 0, 2000)).toBe(true);
   }, 60_000);
 });

@@ -13,6 +13,7 @@ import { parsePeriod, periodWords, type Period } from '../period.js';
 import { Workspace } from '../workspace.js';
 import { progressReporter } from './batch-progress.js';
 import { batchSummary } from './batch-summary.js';
+import { runStopCleanups } from '../stop-cleanup.js';
 import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
@@ -124,12 +125,12 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH;
       if (options.units !== undefined) {
         if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
-        outcome.exitCode = await runBatch({ command: 'build', cwd: io.cwd, period: period.id, format, strict: options.strict, sourceDateEpoch }, options, io);
+        outcome.exitCode = await runBatch({ command: 'build', cwd: io.cwd, period: period.id, format, strict: options.strict, sourceDateEpoch, env: { ...io.env } }, options, io);
         return;
       }
       // Imported on demand: check, and a batch's main thread, never set up the templates and the .docx writer.
       const { build } = await import('../commands/build.js');
-      const result = await build({ workspace, period, out: options.out, format, strict: options.strict, sourceDateEpoch });
+      const result = await build({ workspace, period, out: options.out, format, strict: options.strict, sourceDateEpoch, env: io.env });
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);
@@ -233,9 +234,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
  * Said when the run is stopped by Ctrl+C (SIGINT) or a kill (SIGTERM); returns the exit code
  * shells give a stopped program, 128 + the signal's number (130 for Ctrl+C). The report is
  * written in one synchronous step that a signal handler cannot cut into, so it is either
- * written whole or not at all.
+ * written whole or not at all. What the run started and left running (a LibreOffice
+ * converting to PDF, its work folder) is ended and removed first.
  */
 export function interrupted(signal: 'SIGINT' | 'SIGTERM', io: Io): number {
+  runStopCleanups();
   const how = signal === 'SIGINT' ? 'theo yêu cầu (Ctrl+C)' : 'vì chương trình bị tắt từ bên ngoài';
   io.stderr(`Đã dừng ${how}. Báo cáo không bao giờ bị ghi dở: nếu bản mới chưa ghi xong thì tệp cũ vẫn nguyên vẹn. Chạy lại lệnh để tạo báo cáo.\n`);
   return 128 + os.constants.signals[signal];

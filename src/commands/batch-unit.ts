@@ -15,6 +15,8 @@ export interface UnitTask {
   format?: OutputFormat;
   strict?: boolean;
   sourceDateEpoch?: string;
+  /** The environment, where --format pdf looks for LibreOffice. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface UnitOutcome {
@@ -38,7 +40,7 @@ export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
     }
     // Imported on demand, as in the single-unit CLI: a check worker never sets up the .docx writer.
     const { build } = await import('./build.js');
-    const { warnings } = await build({ ...options, format: task.format, strict: task.strict, sourceDateEpoch: task.sourceDateEpoch });
+    const { warnings } = await build({ ...options, format: task.format, strict: task.strict, sourceDateEpoch: task.sourceDateEpoch, env: task.env });
     return { unit: task.unit, ok: true, warnings: warnings.length };
   } catch (error) {
     if (error instanceof InputError) return failed(errorsReason(error.diagnostics));

@@ -16,6 +16,8 @@ export interface BuildOptions extends AnalyzeOptions {
   sourceDateEpoch?: string;
   /** Fail on the check's errors instead of printing them as warnings. */
   strict?: boolean;
+  /** The environment, where --format pdf looks for LibreOffice (REPORT_SOFFICE, PATH, Program Files). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Compiled {
@@ -62,17 +64,17 @@ export function documentTimestamp(document: ReportDocument, sourceDateEpoch?: st
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-async function emit(document: ReportDocument, format: OutputFormat, timestamp: Date): Promise<Uint8Array> {
+async function emit(document: ReportDocument, format: OutputFormat, timestamp: Date, env?: BuildOptions['env']): Promise<Uint8Array> {
   if (format === 'md') return new TextEncoder().encode(emitMarkdown(document));
   const docx = emitDocx(document, timestamp);
-  return format === 'pdf' ? convertToPdf(docx) : docx;
+  return format === 'pdf' ? convertToPdf(docx, env) : docx;
 }
 
 /** `report build`: compiles the period's report and writes it atomically in the chosen format. */
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const { workspace, period, out, format = 'docx' } = options;
   const { document, warnings } = compile(options);
-  const bytes = await emit(document, format, documentTimestamp(document, options.sourceDateEpoch));
+  const bytes = await emit(document, format, documentTimestamp(document, options.sourceDateEpoch), options.env);
   const output = out ? workspace.output(out) : workspace.defaultOutput(period, format);
   const shownOutput = workspace.show(output);
   if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));

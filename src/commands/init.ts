@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type ScalarTag, type YAMLMap } from 'yaml';
 import { earlierYearOf } from '../compute/earlier-year.js';
 import type { Recorded } from '../compute/figures.js';
 import { Messages, RunError } from '../diagnostics.js';
+import { freshTemporaryPath } from '../temporary-path.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { formatWithUnit } from '../vietnamese/number.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
@@ -160,7 +160,7 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
   const targets = planned ? earlierYearOf(year - 1, planned.input.figures, planned.figures).targets : new Map<string, Recorded>();
   const counts = { places: 0, plans: 0 };
 
-  const staging = path.join(path.dirname(target), `.${year}.${randomBytes(4).toString('hex')}.tmp`);
+  const staging = freshTemporaryPath(path.dirname(target));
   fs.mkdirSync(staging);
   try {
     for (const file of files) {

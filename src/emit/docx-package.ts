@@ -36,11 +36,20 @@ class DeflatedEntry implements ZipInputFile {
   }
 }
 
+/** The times a zip entry can hold (DOS dates, as fflate writes them): 1980 to 2099. */
+const ZIP_FIRST = Date.UTC(1980, 0, 1);
+const ZIP_LAST = Date.UTC(2099, 11, 31, 23, 59, 58);
+
+/** A time outside what zip can hold (a SOURCE_DATE_EPOCH far ahead) takes its nearest end. */
+function withinZipRange(timestamp: Date): Date {
+  return new Date(Math.min(Math.max(timestamp.getTime(), ZIP_FIRST), ZIP_LAST));
+}
+
 /** The time written in zip entries: local DOS fields, read off the Date in the process's time zone. */
 function zipTime(timestamp: Date): Date {
   // A Date built from the timestamp's UTC fields gives the same fields in every time zone.
   return new Date(
-    Math.max(1980, timestamp.getUTCFullYear()),
+    timestamp.getUTCFullYear(),
     timestamp.getUTCMonth(),
     timestamp.getUTCDate(),
     timestamp.getUTCHours(),
@@ -51,10 +60,11 @@ function zipTime(timestamp: Date): Date {
 
 /**
  * The .docx file of a document, whose bytes depend on its content alone: the creation and
- * modification dates of docProps/core.xml and every zip entry's time become `timestamp`
- * (docx would stamp both with the current time).
+ * modification dates of docProps/core.xml and every zip entry's time become `requested`, within
+ * the years zip can hold (docx would stamp both with the current time).
  */
-export function docxPackage(document: File, timestamp: Date): Uint8Array {
+export function docxPackage(document: File, requested: Date): Uint8Array {
+  const timestamp = withinZipRange(requested);
   const parts = partCompiler.compile(document);
   const core = parts.get(CORE_PROPERTIES);
   if (typeof core === 'string') parts.set(CORE_PROPERTIES, core.replace(TIMESTAMPS, `$1${timestamp.toISOString().slice(0, 19)}Z$2`));

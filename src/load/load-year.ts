@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { RunError, type Problem, type Report } from '../diagnostics.js';
+import { specialFileKind } from '../file-kind.js';
 import type { DataFileKind, YearFile } from '../workspace.js';
-import { controlCharacterOffset, decodeText, SourceFile } from './source-file.js';
+import { decodeText, SourceFile, unprintableCharacter, unprintableMessage } from './source-file.js';
 import { parseYaml, type YamlNode } from './yaml-tree.js';
 
 export interface LoadedFile {
@@ -22,10 +23,13 @@ export interface LoadedYear {
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-function readFile(file: string, shown: string): Buffer | { tooLarge: number } {
+function readFile(file: string, shown: string): Buffer | { tooLarge: number } | { special: string } {
   try {
-    const { size } = fs.statSync(file);
-    return size > MAX_FILE_BYTES ? { tooLarge: size } : fs.readFileSync(file);
+    // Looked at before it is opened: opening a FIFO nobody writes, or reading /dev/zero, never ends.
+    const stat = fs.statSync(file);
+    const special = stat.isDirectory() ? undefined : specialFileKind(stat);
+    if (special) return { special };
+    return stat.size > MAX_FILE_BYTES ? { tooLarge: stat.size } : fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RunError(
@@ -45,6 +49,13 @@ export function readYamlFile(fullPath: string, shown: string): { source?: Source
     diagnostics: [{ ruleId, severity: 'error' as const, place: { file: shown, line: 1, col: 1 }, message }],
   });
   const bytes = readFile(fullPath, shown);
+  if ('special' in bytes) {
+    return problem(
+      'not-a-file',
+      `${shown} là ${bytes.special}, không phải tệp dữ liệu: chương trình không mở nó (đọc nó có thể không bao giờ xong). ` +
+        'Thay bằng tệp YAML thật (có thể chép từ năm trước), hoặc xóa nó đi.',
+    );
+  }
   if ('tooLarge' in bytes) {
     return problem(
       'file-too-large',
@@ -62,18 +73,10 @@ export function readYamlFile(fullPath: string, shown: string): { source?: Source
 /** Parses the text of a YAML file, shown to the user as `shown`: the load stage without the disk. */
 export function parseYamlText(shown: string, text: string): { source: SourceFile; tree: YamlNode | null; diagnostics: Problem[] } {
   const source = new SourceFile(shown, text);
-  const control = controlCharacterOffset(text);
-  if (control !== undefined) {
-    const code = text.codePointAt(control)!.toString(16).toUpperCase().padStart(4, '0');
-    const diagnostic = {
-      ruleId: 'control-character',
-      severity: 'error' as const,
-      place: source.placeAt(control),
-      message:
-        `Tệp có ký tự điều khiển không in được (U+${code}): tệp có thể bị hỏng (chép dở dang) hoặc không phải tệp văn bản. ` +
-        'Xóa ký tự này (hoặc chép lại tệp từ bản sao) rồi chạy lại.',
-    };
-    return { source, tree: null, diagnostics: [diagnostic] };
+  const unprintable = unprintableCharacter(text);
+  if (unprintable) {
+    const place = source.placeAt(unprintable.offset);
+    return { source, tree: null, diagnostics: [{ ruleId: 'control-character', severity: 'error', place, message: unprintableMessage(unprintable) }] };
   }
   return { source, ...parseYaml(source) };
 }

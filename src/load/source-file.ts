@@ -36,11 +36,38 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** The last two code points of each of the planes 1 to 16: non-characters, like U+FFFE and U+FFFF. */
+const PLANE_ENDS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}FFFE}\\u{${(i + 1).toString(16)}FFFF}`).join('');
+
 /**
- * Where the first control character is: bytes that no editor shows and no .docx may hold
- * (XML forbids them), left by a broken copy or a binary file. Tab, line feed and carriage return are text.
+ * Characters no .docx may hold, left by a broken copy or a binary file: control characters
+ * (XML forbids them; tab, line feed and carriage return are text), and Unicode's
+ * non-characters (U+FFFE and U+FFFF, which XML forbids and Word will not open, U+FDD0–U+FDEF
+ * and the last two of every plane), which no text means.
  */
-export function controlCharacterOffset(text: string): number | undefined {
-  const index = text.search(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/);
-  return index === -1 ? undefined : index;
+const UNPRINTABLE = new RegExp(`[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${PLANE_ENDS}]`, 'u');
+
+/** The first character of a text that no document may hold. */
+export interface Unprintable {
+  offset: number;
+  /** What it is, in words, with its code: `ký tự điều khiển không in được (U+0000)`. */
+  name: string;
+}
+
+/** Where the first such character is in `text`, and what it is. */
+export function unprintableCharacter(text: string): Unprintable | undefined {
+  const offset = text.search(UNPRINTABLE);
+  if (offset === -1) return undefined;
+  const point = text.codePointAt(offset)!;
+  const code = `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = point < 0x80 ? `ký tự điều khiển không in được (${code})` : `ký tự không dùng trong văn bản (${code}, không phải chữ; Word không mở được tệp có ký tự này)`;
+  return { offset, name };
+}
+
+/** The message for such a character in a file's text, data or template alike. */
+export function unprintableMessage(found: Unprintable): string {
+  return (
+    `Tệp có ${found.name}: tệp có thể bị hỏng (chép dở dang) hoặc không phải tệp văn bản. ` +
+    'Xóa ký tự này (hoặc chép lại tệp từ bản sao) rồi chạy lại.'
+  );
 }

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, Lexer, parseDocument, type Node as YamlLibNode } from 'yaml';
 import type { Place, Problem } from '../diagnostics.js';
-import type { SourceFile } from './source-file.js';
+import { unprintableCharacter, type SourceFile } from './source-file.js';
 
 /** A YAML value with its place: the typed tree every later stage reads. */
 export type YamlNode = YamlMap | YamlSeq | YamlScalar;
@@ -83,7 +83,32 @@ export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostic
       message: `Dữ liệu không dùng bí danh YAML (*ten)${aliases.length > 1 ? `; tệp có ${aliases.length} bí danh` : ''}: viết giá trị trực tiếp tại mỗi chỗ.`,
     });
   }
+  const escaped = unprintableValue(tree);
+  if (escaped) {
+    diagnostics.push({
+      ruleId: 'control-character',
+      severity: 'error',
+      place: escaped.place,
+      message: `Giá trị có ${escaped.name}, viết bằng một mã thoát \\ trong ngoặc kép. Xóa mã thoát đó rồi chạy lại.`,
+    });
+  }
   return { tree, diagnostics };
+}
+
+/**
+ * The first value holding a character no document may hold. The file's text has none (that
+ * is checked first), so it was written as an escape in double quotes: "\uFFFF", "\x07".
+ */
+function unprintableValue(node: YamlNode): { place: Place; name: string } | undefined {
+  if (node.kind === 'scalar') {
+    const found = typeof node.value === 'string' ? unprintableCharacter(node.value) : undefined;
+    return found && { place: node.place, name: found.name };
+  }
+  for (const child of node.kind === 'map' ? node.entries.map((e) => e.value) : node.items) {
+    const found = unprintableValue(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

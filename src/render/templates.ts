@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Place, Problem, Report } from '../diagnostics.js';
+import { specialFileKind } from '../file-kind.js';
+import { SourceFile, unprintableCharacter, unprintableMessage } from '../load/source-file.js';
 import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 
 const TEMPLATE_SUFFIX = '.md.hbs';
@@ -40,6 +42,13 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
       return builtIn.call(this, context, options);
     });
   }
+  // Nor does it check lookup: {{lookup this "x"}} of a missing name must fail, not print a blank.
+  const lookup = hb.helpers.lookup!;
+  hb.registerHelper('lookup', function (this: unknown, context: unknown, field: unknown, options: Located) {
+    const found = lookup.call(this, context, field, options);
+    if (found === undefined) throw failure(`{{lookup}} tìm tên "${String(field)}" nhưng dữ liệu không có tên này.`, options);
+    return found;
+  });
 
   let files: string[];
   try {
@@ -59,7 +68,13 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
 
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of files) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n/g, '\n').normalize('NFC');
+    const read = readTemplate(dir, file, path.join(shownDir, file));
+    if ('problem' in read) {
+      report(read.problem);
+      failed = true;
+      continue;
+    }
+    const { text } = read;
     try {
       // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
       const template = hb.compile(hb.parse(text), { strict: true, noEscape: true });
@@ -84,6 +99,29 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
     report(templateProblem(annotate(error, MAIN_TEMPLATE), placeOf));
     return undefined;
   }
+}
+
+/**
+ * A template's text, or why it cannot be one, at its file: a folder or a device in its place
+ * (looked at before it is opened, as a FIFO nobody writes would never end), or a character
+ * no document may hold.
+ */
+function readTemplate(dir: string, file: string, shown: string): { text: string } | { problem: Problem } {
+  const problem = (message: string, place: Place = { file: shown, line: 1, col: 1 }) => ({
+    problem: { ruleId: 'template', severity: 'error' as const, place, message },
+  });
+  const full = path.join(dir, file);
+  let text: string;
+  try {
+    const special = specialFileKind(fs.statSync(full));
+    if (special) return problem(`${shown} là ${special}, không phải tệp mẫu. Đổi tên hoặc chuyển nó ra khỏi thư mục mẫu.`);
+    text = fs.readFileSync(full, 'utf8').replace(/\r\n/g, '\n').normalize('NFC');
+  } catch (error) {
+    return problem(`Không đọc được mẫu ${shown} (${(error as NodeJS.ErrnoException).code ?? 'lỗi hệ thống'}). Kiểm tra tệp và quyền truy cập.`);
+  }
+  const unprintable = unprintableCharacter(text);
+  if (unprintable) return problem(unprintableMessage(unprintable), new SourceFile(shown, text).placeAt(unprintable.offset));
+  return { text };
 }
 
 function failure(message: string, options: Located): TemplateFailure {

@@ -78,12 +78,13 @@ export interface TextReference {
 
 /** Every reference in a text, in order. */
 function findReferences(text: TextInput): TextReference[] {
+  const placeOf = placesInSource(text);
   return [...text.text.matchAll(REFERENCE)].map((m) => ({
     text,
     match: m[0],
     offset: m.index,
     words: m[1]?.split(/\s+/).filter(Boolean),
-    place: placeInText(text, m.index, m[0]),
+    place: placeOf(m[0]),
   }));
 }
 
@@ -104,7 +105,7 @@ export interface ResolvedReference {
   resolution: Resolution;
 }
 
-function resolveReference(reference: TextReference, scope: TextScope): Resolution {
+function resolveReference(reference: TextReference, scope: TextScope, suggest: (key: string) => string | undefined): Resolution {
   const { match, words } = reference;
   if (words === undefined) return { problem: `Dấu ${match} không có dấu đóng/mở tương ứng. Tham chiếu chỉ tiêu viết dạng {{ma_chi_tieu}}.` };
   const [first = ''] = words;
@@ -117,7 +118,7 @@ function resolveReference(reference: TextReference, scope: TextScope): Resolutio
   }
   const figure = scope.figures.get(key);
   if (!figure) {
-    const hint = closestWord(key, [...scope.figures.keys()]);
+    const hint = suggest(key);
     return { problem: `Không có chỉ tiêu "${key}".${hint ? ` Có phải là "${hint}"?` : ''} Sửa mã, hoặc thêm chỉ tiêu vào chi_tieu.` };
   }
   const helper = words.length === 2 ? HELPERS[first as HelperWord] : undefined;
@@ -151,25 +152,41 @@ export function renderDataText(input: TextInput, references: readonly ResolvedRe
 
 /** The references of every text the report prints, each resolved against the year's figures. */
 export function resolveEveryReference(input: YearInput, scope: TextScope): ResolvedReference[] {
+  // A key misspelt the same way a thousand times is looked up among the figures once.
+  const keys = [...scope.figures.keys()];
+  const suggestions = new Map<string, string | undefined>();
+  const suggest = (key: string) => {
+    if (!suggestions.has(key)) suggestions.set(key, closestWord(key, keys));
+    return suggestions.get(key);
+  };
   return everyText(input)
     .flatMap(findReferences)
-    .map((reference) => ({ reference, resolution: resolveReference(reference, scope) }));
+    .map((reference) => ({ reference, resolution: resolveReference(reference, scope, suggest) }));
 }
 
 /**
- * The place of a match inside a YAML scalar. The scalar's value can differ from its source
- * (folded lines, quotes), so the reference is looked up in the source by its text.
+ * The places of a text's references, asked for in order. The scalar's value can differ from
+ * its source (folded lines, quotes), so the nth `{{x}}` of the value is placed at the nth
+ * `{{x}}` of the source, all of which one pass over the source finds.
  */
-function placeInText(input: TextInput, offset: number, match: string): Place {
+function placesInSource(input: TextInput): (match: string) => Place {
   const { node } = input;
-  const source = node.file.text.slice(node.range[0], node.range[1]);
-  const nth = input.text.slice(0, offset).split(match).length - 1;
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = source.indexOf(match, at + 1);
-    if (at < 0) return node.place;
-  }
-  return node.file.placeAt(node.range[0] + at);
+  let inSource: Map<string, number[]> | undefined;
+  const seen = new Map<string, number>();
+  return (match) => {
+    if (!inSource) {
+      inSource = new Map();
+      for (const m of node.file.text.slice(node.range[0], node.range[1]).matchAll(REFERENCE)) {
+        const offsets = inSource.get(m[0]);
+        if (offsets) offsets.push(m.index);
+        else inSource.set(m[0], [m.index]);
+      }
+    }
+    const nth = seen.get(match) ?? 0;
+    seen.set(match, nth + 1);
+    const at = inSource.get(match)?.[nth];
+    return at === undefined ? node.place : node.file.placeAt(node.range[0] + at);
+  };
 }
 
 /** Every text of a year's data that the report prints, in report order. */

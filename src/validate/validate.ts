@@ -37,13 +37,18 @@ export function validateTree(schemaFile: string, tree: YamlNode | null, source: 
 }
 
 /**
- * Drops errors that only repeat another: the `if` wrapper of a conditional, and the
+ * Drops errors that only repeat another: the `if` wrapper of a conditional, the
  * "required"/"type" errors of each alternative under a failed anyOf/oneOf (its own message
- * says what was expected). Errors deeper inside the value stay.
+ * says what was expected), and a pattern error on a value that is not even of its format
+ * (a date's range, on a value that is no date). Errors deeper inside the value stay.
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  const badFormats = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   return errors.filter(
-    (error) => error.keyword !== 'if' && !(alternatives.has(error.instancePath) && (error.keyword === 'required' || error.keyword === 'type')),
+    (error) =>
+      error.keyword !== 'if' &&
+      !(alternatives.has(error.instancePath) && (error.keyword === 'required' || error.keyword === 'type')) &&
+      !(error.keyword === 'pattern' && badFormats.has(error.instancePath)),
   );
 }

@@ -28,6 +28,10 @@ export function portablePath(file: string): string {
 /** The diagnostics grouped by file, files in order of first appearance. */
 export function byFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   const groups = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) groups.set(d.place.file, [...(groups.get(d.place.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const group = groups.get(d.place.file);
+    if (group) group.push(d);
+    else groups.set(d.place.file, [d]);
+  }
   return groups;
 }
