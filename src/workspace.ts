@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RunError, type Diagnostic } from './diagnostics.js';
 import type { OutputFormat } from './output-formats.js';
-import { DEFAULT_TEMPLATES_DIR } from './package-paths.js';
+import { DEFAULT_TEMPLATES_DIR, SCHEMAS_DIR } from './package-paths.js';
 import { periodWords, type Period } from './period.js';
 
 /**
@@ -167,9 +167,37 @@ export class Workspace {
     return path.join(this.root, 'out', `bao-cao-${period.id}.${format}`);
   }
 
-  /** An output path given on the command line, relative to the working folder. */
+  /**
+   * An output path given on the command line, relative to the working folder. A path that
+   * leads, through links or not, into the project's data or templates, or the program's own
+   * schemas and templates, or onto a YAML or template file, is refused: a build never writes
+   * over a source of the report.
+   */
   output(out: string): string {
-    return path.resolve(this.cwd, out);
+    const target = path.resolve(this.cwd, out);
+    const real = realPath(target);
+    const sources = [path.join(this.root, 'data'), path.join(this.root, 'templates'), DEFAULT_TEMPLATES_DIR, SCHEMAS_DIR].map(realPath);
+    const insideSource = sources.some((folder) => real === folder || real.startsWith(folder + path.sep));
+    if (insideSource || SOURCE_FILE_NAME.test(real)) {
+      throw new RunError(
+        `--out ${out} trỏ vào ${this.show(real)}, một tệp nguồn của báo cáo (dữ liệu, mẫu hoặc lược đồ): chương trình không bao giờ ghi đè lên đó. ` +
+          'Chọn nơi lưu khác, ví dụ --out out/bao-cao.docx.',
+      );
+    }
+    return target;
+  }
+}
+
+/** Names of the files a report is made from, wherever they are. */
+const SOURCE_FILE_NAME = /\.(ya?ml|hbs|json)$/i;
+
+/** Where a path really leads, through links; for a file yet to be written, its folder's real path. */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    const parent = path.dirname(file);
+    return parent === file ? file : path.join(realPath(parent), path.basename(file));
   }
 }
 
@@ -186,22 +214,36 @@ export function latestYear(root: string): string | undefined {
   return fs.readdirSync(data).filter((name) => /^\d{4}$/.test(name)).sort().at(-1);
 }
 
+/** A unit folder of a batch, or why it is not read. */
+export interface UnitFolder {
+  folder: string;
+  /** Why the unit is refused without being read: a link that leads out of the units' folder. */
+  refused?: string;
+}
+
 /**
- * The administrative units of a batch run: every folder of `dir` (or link to one, as a
- * Windows junction), each laid out as a project.
+ * The administrative units of a batch run: every folder of `dir`, each laid out as a project.
+ * A link (a symlink, a Windows junction) to a folder inside `dir` is a unit; one that leads
+ * outside it is refused, so a batch reads nothing beyond the folder it was given.
  */
-export function listUnitFolders(dir: string, shownDir: string): string[] {
+export function listUnitFolders(dir: string, shownDir: string): UnitFolder[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     throw new RunError(`Không đọc được thư mục đơn vị ${shownDir}. Kiểm tra lại đường dẫn sau --units.`);
   }
+  const realDir = realPath(dir);
   const units = entries
     .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isSymbolicLink() && isFolder(path.join(dir, e.name)))))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-  if (units.length === 0) throw new RunError(`Thư mục ${shownDir} không có đơn vị nào: mỗi đơn vị là một thư mục con chứa data/<năm>/.`);
+    .map((e): UnitFolder => {
+      const folder = path.join(dir, e.name);
+      const real = realPath(folder);
+      if (!e.isSymbolicLink() || real.startsWith(realDir + path.sep)) return { folder };
+      return { folder, refused: `là liên kết tới ${real}, ngoài thư mục ${shownDir}: không đọc. Chép thư mục của đơn vị vào ${shownDir}.` };
+    })
+    .sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  if (units.length === 0) throw new RunError(`Thư mục ${shownDir} không có đơn vị nào: mỗi đơn vị là một thư mục con chứa data/<kỳ>/.`);
   return units;
 }
 

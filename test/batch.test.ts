@@ -34,7 +34,7 @@ describe('report build --units (worker threads run dist/)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-batch-'));
     generateUnits(PROJECT, path.join(dir, 'xa'), 2);
     fs.mkdirSync(path.join(dir, 'xa', 'trong'));
-    // A unit linked in from elsewhere is a unit too; a link to a file is not.
+    // A link to a folder outside the units' folder is refused; a link to a file is no unit at all.
     generateUnits(PROJECT, path.join(dir, 'noi-khac'), 1);
     fs.symlinkSync(path.join(dir, 'noi-khac', 'unit-0001'), path.join(dir, 'xa', 'lien-ket'), 'junction');
     fs.writeFileSync(path.join(dir, 'ghi-chu.txt'), '');
@@ -42,7 +42,8 @@ describe('report build --units (worker threads run dist/)', () => {
     const checked = await cli(['check', '2023', '--units', 'xa'], dir);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toMatch(/^Kiểm tra đạt 0\/4 đơn vị/);
-    expect(checked.stdout).toMatch(/^ {2}lien-ket: /m);
+    // A unit linked in from outside the units' folder is not read.
+    expect(checked.stdout).toMatch(/^ {2}lien-ket: là liên kết tới \S+noi-khac[/\\]unit-0001, ngoài thư mục xa: không đọc\./m);
     expect(checked.stdout).toMatch(/^ {2}trong: Không tìm thấy thư mục dữ liệu năm 2023/m);
 
     const missing = await cli(['build', '2023', '--units', 'khong-co'], dir);

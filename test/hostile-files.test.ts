@@ -208,3 +208,23 @@ describe('a time a .docx (zip) cannot hold', () => {
     expect(docxPart(path.join(dir, 'bao-cao.docx'), 'docProps/core.xml')).toContain('>2099-12-31T23:59:58Z<');
   }, 10_000);
 });
+
+describe('--out naming a source of the report', () => {
+  it.each([
+    { name: 'a data file', out: path.join(DATA, 'kinh-te.yaml') },
+    { name: 'a new file in the data folder', out: path.join(DATA, 'bao-cao.docx') },
+    { name: 'a template', out: path.join('templates', 'bao-cao.md.hbs') },
+    { name: 'a YAML file anywhere', out: 'ghi-chu.yaml' },
+    { name: 'a link into the data folder', out: 'lien-ket.docx', link: path.join(DATA, 'van-hoa.yaml') },
+  ])('$name is refused with exit 2, the file untouched', async ({ out, link }) => {
+    const dir = workspaceFrom(MINIMAL, true);
+    fs.writeFileSync(path.join(dir, 'ghi-chu.yaml'), 'ghi chú\n');
+    if (link) fs.symlinkSync(path.join(dir, link), path.join(dir, out));
+    const target = path.join(dir, link ?? out);
+    const before = fs.existsSync(target) ? fs.readFileSync(target) : undefined;
+    const result = await cli(['build', '2023', '--out', out], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Lỗi: --out \S+ trỏ vào \S+, một tệp nguồn của báo cáo \(dữ liệu, mẫu hoặc lược đồ\): chương trình không bao giờ ghi đè lên đó\./);
+    expect(fs.existsSync(target) ? fs.readFileSync(target) : undefined).toEqual(before);
+  });
+});

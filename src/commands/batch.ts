@@ -33,10 +33,12 @@ export async function batch(
   const folders = listUnitFolders(dir, displayPath(dir, task.cwd));
   events.onStart?.(folders.length);
   const started = performance.now();
+  const refused = folders.flatMap(({ folder, refused: reason }): UnitOutcome[] => (reason ? [{ unit: folder, ok: false, warnings: 0, reason }] : []));
+  for (const outcome of refused) events.onUnitDone?.(outcome);
   const outcomes = await runOnWorkers(
-    folders.map((unit) => ({ ...task, unit })),
+    folders.filter((f) => !f.refused).map(({ folder }) => ({ ...task, unit: folder })),
     jobs,
     (outcome) => events.onUnitDone?.(outcome),
   );
-  return { command: task.command, outcomes, seconds: (performance.now() - started) / 1000, total: folders.length };
+  return { command: task.command, outcomes: [...refused, ...outcomes], seconds: (performance.now() - started) / 1000, total: folders.length };
 }
