@@ -162,9 +162,9 @@ export class Workspace {
     return { dir, shownDir: this.show(dir) };
   }
 
-  /** Where a report goes without --out: out/bao-cao-<period>.<format>. */
-  defaultOutput(period: Period, format: OutputFormat = 'docx'): string {
-    return path.join(this.root, 'out', `bao-cao-${period.id}.${format}`);
+  /** Where a report goes without --out: out/bao-cao-<period>.<format>, a draft out/bao-cao-<period>-du-thao.<format>. */
+  defaultOutput(period: Period, format: OutputFormat = 'docx', draft = false): string {
+    return path.join(this.root, 'out', `bao-cao-${period.id}${draft ? '-du-thao' : ''}.${format}`);
   }
 
   /**

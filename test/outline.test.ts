@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nextPeriodWords, parsePeriod, periodWords, samePeriodLastYear } from '../src/period.js';
-import { cli, editFile, FIXTURES, workspaceFrom } from './helpers.js';
+import { cli, docxPart, editFile, FIXTURES, workspaceFrom } from './helpers.js';
 
 /**
  * test/fixtures/outline: a xã with an outline of its own (sections named as it likes, nested
@@ -12,9 +12,10 @@ import { cli, editFile, FIXTURES, workspaceFrom } from './helpers.js';
 const project = () => workspaceFrom(path.join(FIXTURES, 'outline'));
 const DATA = path.join('data', '2024-6thang');
 
-async function markdown(dir: string, period: string): Promise<string> {
+async function markdown(dir: string, periodAndFlags: string): Promise<string> {
+  const [period = '', ...flags] = periodAndFlags.split(' ');
   const out = path.join(dir, `bao-cao-${period}.md`);
-  const result = await cli(['build', period, '--format', 'md', '--out', out], dir);
+  const result = await cli(['build', period, ...flags, '--format', 'md', '--out', out], dir);
   expect(result.code, result.stderr).toBe(0);
   return fs.readFileSync(out, 'utf8');
 }
@@ -136,4 +137,54 @@ describe('periods: 6 tháng, 9 tháng, quý', () => {
     expect(result.stdout).toMatch(/^Đã tạo báo cáo cho 2\/2 đơn vị/);
     expect(fs.existsSync(path.join(dir, 'xa', 'xa-b', 'out', 'bao-cao-2024-6thang.docx'))).toBe(true);
   }, 60_000);
+});
+
+describe('a draft before everything is filled (--draft)', () => {
+  /** The 6-month report with its rice output and one paragraph still to fill. */
+  const unfilled = () => {
+    const dir = project();
+    editFile(path.join(dir, DATA, 'nong-nghiep.yaml'), (t) => t.replace('gia_tri: 1050', 'gia_tri: CẦN ĐIỀN'));
+    editFile(path.join(dir, DATA, 'van-hoa-xa-hoi.yaml'), (t) => t.replace('"Các hoạt động văn hóa diễn ra sôi nổi."', '"CẦN ĐIỀN: nội dung 6 tháng đầu năm 2024"'));
+    return dir;
+  };
+
+  it('is refused by a plain build, which says how to make one', async () => {
+    const result = await cli(['build', '2024-6thang'], unfilled());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path.join(DATA, 'nong-nghiep.yaml')}:5:14  lỗi  Chưa điền số liệu: chi_tieu › san_luong_lua › gia_tri.`);
+    expect(result.stderr).toContain('hoặc tạo bản dự thảo: report build --draft');
+  });
+
+  it('prints each place still to fill as a highlighted [CẦN ĐIỀN: …], says DỰ THẢO, and goes to …-du-thao', async () => {
+    const dir = unfilled();
+    const result = await cli(['build', '2024-6thang', '--draft'], dir);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(
+      `Đã tạo bản dự thảo báo cáo 6 tháng đầu năm 2024: ${path.join('out', 'bao-cao-2024-6thang-du-thao.docx')}\n` +
+        'Bản dự thảo còn 2 chỗ CẦN ĐIỀN, in tô vàng. Xem danh sách: report status 2024-6thang\n',
+    );
+    const docx = path.join(dir, 'out', 'bao-cao-2024-6thang-du-thao.docx');
+    const body = docxPart(docx, 'word/document.xml');
+    expect(body).toMatch(/<w:highlight w:val="yellow"\/><\/w:rPr><w:t xml:space="preserve">\[CẦN ĐIỀN: Sản lượng lúa\]<\/w:t>/);
+    expect(body).toContain('[CẦN ĐIỀN: nội dung 6 tháng đầu năm 2024]');
+    // Figures that are filled print as usual, whatever is left to fill elsewhere.
+    expect(body).toContain('Doanh thu thương mại - dịch vụ ước đạt 20,5 tỷ đồng, tăng 13,9% so với cùng kỳ.');
+    const headers = ['word/header1.xml', 'word/header2.xml', 'word/header3.xml', 'word/header4.xml'].map((part) => docxPart(docx, part)).join('');
+    expect(headers).toContain('DỰ THẢO');
+    const text = await markdown(dir, '2024-6thang --draft');
+    expect(text.startsWith('**DỰ THẢO**\n')).toBe(true);
+    expect(text).toContain('Sản lượng lúa đạt `[CẦN ĐIỀN: Sản lượng lúa]`, `[CẦN ĐIỀN: Sản lượng lúa]` so với cùng kỳ');
+  });
+
+  it('checks what is filled: places to fill are information, a real error still fails', async () => {
+    const dir = unfilled();
+    const clean = await cli(['check', '2024-6thang', '--draft', '--format', 'json'], dir);
+    expect(clean.code).toBe(0);
+    const messages = (JSON.parse(clean.stdout) as { messages: { ruleId: string; severity: number }[] }[]).flatMap((f) => f.messages);
+    expect(messages.map((m) => `${m.ruleId}:${m.severity}`).sort()).toEqual(['unfilled:0', 'unfilled:0']);
+    editFile(path.join(dir, DATA, 'thuong-mai-dich-vu.yaml'), (t) => t.replace('    don_vi: tỷ đồng\n', '    don_vi: tỷ đồng\n    cung_ky: 18\n    tang_giam: 20\n'));
+    const broken = await cli(['check', '2024-6thang', '--draft'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('growth-rate');
+  });
 });

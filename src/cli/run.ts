@@ -118,9 +118,10 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<kỳ>.docx, .pdf hoặc .md)')
     .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)').choices(OUTPUT_FORMATS))
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
+    .option('--draft', 'tạo bản dự thảo khi còn chỗ CẦN ĐIỀN: các chỗ đó in "[CẦN ĐIỀN: …]" tô vàng, đầu trang ghi DỰ THẢO (mặc định: out/bao-cao-<kỳ>-du-thao.docx)')
     .addOption(unitsOption())
     .addOption(jobsOption())
-    .action(async (period: Period, options: { out?: string; strict?: boolean; format?: OutputFormat } & BatchFlags) => {
+    .action(async (period: Period, options: { out?: string; strict?: boolean; draft?: boolean; format?: OutputFormat } & BatchFlags) => {
       const format = options.format ?? 'docx';
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH;
       if (options.units !== undefined) {
@@ -130,26 +131,28 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       }
       // Imported on demand: check, and a batch's main thread, never set up the templates and the .docx writer.
       const { build } = await import('../commands/build.js');
-      const result = await build({ workspace, period, out: options.out, format, strict: options.strict, sourceDateEpoch, env: io.env });
+      const result = await build({ workspace, period, out: options.out, format, strict: options.strict, draft: options.draft, sourceDateEpoch, env: io.env });
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);
       }
-      io.stdout(`Đã tạo báo cáo ${periodWords(period)}: ${result.shownOutput}\n`);
+      io.stdout(`Đã tạo ${options.draft ? 'bản dự thảo báo cáo' : 'báo cáo'} ${periodWords(period)}: ${result.shownOutput}\n`);
+      if (result.unfilled > 0) io.stdout(`Bản dự thảo còn ${result.unfilled} chỗ CẦN ĐIỀN, in tô vàng. Xem danh sách: report status ${period.id}\n`);
     });
 
   periodCommand(cli, 'check', 'Kiểm tra số liệu của một kỳ: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.', 'kỳ báo cáo: năm, ví dụ 2023', true)
     .addOption(new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif').choices(Object.keys(FORMATS)))
+    .option('--draft', 'kiểm tra những gì đã điền, khi còn chỗ CẦN ĐIỀN (các chỗ đó được liệt kê là thông tin)')
     .addOption(unitsOption())
     .addOption(jobsOption())
     .addHelpText('after', `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`)
-    .action(async (period: Period, options: { format?: string } & BatchFlags) => {
+    .action(async (period: Period, options: { format?: string; draft?: boolean } & BatchFlags) => {
       if (options.units !== undefined) {
         if (options.format) throw new RunError('--format không dùng cùng --units: kết quả của nhiều đơn vị là bản tóm tắt.');
         outcome.exitCode = await runBatch({ command: 'check', cwd: io.cwd, period: period.id }, options, io);
         return;
       }
-      const result = check({ workspace, period });
+      const result = check({ workspace, period, draft: options.draft });
       io.stdout(FORMATS[options.format ?? 'stylish']!(result));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(result), io);

@@ -10,7 +10,7 @@ import { annual, periodWords, samePeriodLastYear, type Period } from '../period.
 import { decodePeriod } from '../validate/decode.js';
 import type { YearInput } from '../validate/input.js';
 import { readOutline, type Outline } from '../validate/outline.js';
-import { reportUnfilled } from '../validate/placeholders.js';
+import { draftTrees, reportUnfilled, type DraftGaps } from '../validate/placeholders.js';
 import { validateFiles } from '../validate/validate.js';
 import type { Workspace } from '../workspace.js';
 
@@ -31,6 +31,8 @@ export interface Analysis extends ComputedYear {
 export interface AnalyzeOptions {
   workspace: Workspace;
   period: Period;
+  /** A draft: places still to fill are shown as "[CẦN ĐIỀN: …]" rather than stopping the run. */
+  draft?: boolean;
 }
 
 /**
@@ -40,14 +42,17 @@ export interface AnalyzeOptions {
  */
 export function computeLoaded(
   period: Period,
-  files: readonly LoadedFile[],
+  loadedFiles: readonly LoadedFile[],
   shownFolder: string,
   earlier: EarlierYear | undefined,
   messages: Messages,
+  draft = false,
 ): ComputedYear {
   const validation = messages.stage('validate');
-  reportUnfilled(files, validation);
-  const outlineFile = files.find((f) => f.kind.role === 'outline');
+  reportUnfilled(loadedFiles, validation, draft);
+  const { files, gaps } = draft ? draftTrees(loadedFiles, period.year, 'left-out') : { files: loadedFiles, gaps: undefined };
+  const validated = draft ? draftTrees(loadedFiles, period.year, 'stand-in').files : files;
+  const outlineFile = validated.find((f) => f.kind.role === 'outline');
   // A file whose YAML did not parse has its error already; validating it, or a period still
   // holding placeholders, would only add noise.
   let outline: Outline | undefined;
@@ -57,32 +62,55 @@ export function computeLoaded(
       outlineProblems++;
       validation(problem);
     });
-    validateFiles(files.filter((f) => f.tree !== null && f !== outlineFile), validation);
+    validateFiles(validated.filter((f) => f.tree !== null && f !== outlineFile), validation);
     // The outline is held against the folder as soon as it is readable, so that a section left out is told with the rest.
-    const sections = files.filter((f) => f.kind.role === 'section');
+    const sections = validated.filter((f) => f.kind.role === 'section');
     if (outlineProblems === 0 && outlineFile?.tree !== null) outline = readOutline(outlineFile, sections, shownFolder, validation);
   }
   messages.failOnErrors();
   // No error was reported, so the outline was readable and has been read.
-  const input = decodePeriod(period, files, outline!, validation);
-  const figures = computeFigures(input.figures, earlier, messages.stage('compute'));
+  const decoded = decodePeriod(period, files, outline!, validation);
+  const input = gaps ? { ...decoded, draft: draftOf(decoded, gaps) } : decoded;
+  const computation = messages.stage('compute');
+  // A figure still to fill, or computed from one, has no value in a draft: that is not an error there.
+  const unfilledPlaces = new Set(input.figures.filter((f) => input.draft?.figures.has(f.key)).map((f) => formatPlace(f.place)));
+  const figures = computeFigures(input.figures, earlier, (problem) => {
+    if (problem.ruleId !== 'no-value' || !unfilledPlaces.has(formatPlace(problem.place))) computation(problem);
+  });
   messages.failOnErrors();
   return { input, figures };
+}
+
+/** The figures of a draft that have no value yet: those still to fill, and those computed from them. */
+function draftOf(input: YearInput, gaps: DraftGaps): NonNullable<YearInput['draft']> {
+  const unfilled = new Set(gaps.figures.keys());
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const figure of input.figures) {
+      if (unfilled.has(figure.key)) continue;
+      const inputs = [...(figure.sum ?? []), ...(figure.product ?? []), ...(figure.ratio ?? []), ...(figure.restates ? [figure.restates] : [])];
+      if (!figure.value && inputs.some((ref) => unfilled.has(ref.key))) {
+        unfilled.add(figure.key);
+        grew = true;
+      }
+    }
+  }
+  return { figures: unfilled, dateUnfilled: gaps.date !== undefined };
 }
 
 /** The rules' run on a computed year: references resolved once, then every rule at its level. */
 export function checkComputed(computed: ComputedYear, levels: RuleLevels = new Map(), rules: readonly Rule[] = RULES): Pick<Analysis, 'references' | 'findings'> {
   const { input, figures } = computed;
-  const references = resolveEveryReference(input, { figures, period: input.period, shortName: input.details.shortName });
+  const references = resolveEveryReference(input, { figures, period: input.period, shortName: input.details.shortName, unfilled: input.draft?.figures });
   return { references, findings: runRules({ ...computed, references }, levels, rules) };
 }
 
 /** load → validate → compute of one period of the workspace, with earlier figures as cùng kỳ and plan when given. */
-export function computePeriod(workspace: Workspace, period: Period, earlier: EarlierYear | undefined, messages: Messages): ComputedYear {
+export function computePeriod(workspace: Workspace, period: Period, earlier: EarlierYear | undefined, messages: Messages, draft = false): ComputedYear {
   const { files, problems } = workspace.periodFiles(period);
   messages.add(problems);
   const loaded = loadYear(period.year, files, messages.stage('load'));
-  return computeLoaded(period, loaded.files, workspace.show(workspace.periodFolder(period)), earlier, messages);
+  return computeLoaded(period, loaded.files, workspace.show(workspace.periodFolder(period)), earlier, messages, draft);
 }
 
 /**
@@ -146,11 +174,11 @@ function configuredLevels(workspace: Workspace, messages: Messages): RuleLevels 
  * `report check` loads neither the templates nor the .docx writer. Throws InputError with
  * every problem at once when the data cannot be read.
  */
-export function analyze({ workspace, period }: AnalyzeOptions): Analysis {
+export function analyze({ workspace, period, draft }: AnalyzeOptions): Analysis {
   const messages = new Messages();
   const levels = configuredLevels(workspace, messages);
   messages.failOnErrors();
   const earlier = earlierFigures(workspace, period, messages);
-  const computed = computePeriod(workspace, period, earlier, messages);
+  const computed = computePeriod(workspace, period, earlier, messages, draft);
   return { ...computed, ...checkComputed(computed, levels), warnings: [...messages.all] };
 }

@@ -24,12 +24,15 @@ export interface Compiled {
   document: ReportDocument;
   /** Problems that do not stop the build: stated figures that disagree, unknown files. */
   warnings: Diagnostic[];
+  /** In a draft, how many places are still to fill. */
+  unfilled: number;
 }
 
 export interface BuildOutcome {
   /** Where the report went, as shown to the user. */
   shownOutput: string;
   warnings: Diagnostic[];
+  unfilled: number;
 }
 
 /**
@@ -44,8 +47,9 @@ export function compile(options: BuildOptions): Compiled {
   messages.failOnErrors();
   return {
     document: document!,
-    // Information (a revised plan) is for check to tell; the build shows what may need a fix.
-    warnings: [...warnings, ...findings.filter((d) => d.severity !== 'info').map((d) => ({ ...d, severity: 'warning' as const }))],
+    // Information (a revised plan, a draft's places to fill) is for check and status to tell; the build shows what may need a fix.
+    warnings: [...warnings.filter((d) => d.severity !== 'info'), ...findings.filter((d) => d.severity !== 'info').map((d) => ({ ...d, severity: 'warning' as const }))],
+    unfilled: warnings.filter((d) => d.ruleId === 'unfilled').length,
   };
 }
 
@@ -73,11 +77,11 @@ async function emit(document: ReportDocument, format: OutputFormat, timestamp: D
 /** `report build`: compiles the period's report and writes it atomically in the chosen format. */
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const { workspace, period, out, format = 'docx' } = options;
-  const { document, warnings } = compile(options);
+  const { document, warnings, unfilled } = compile(options);
   const bytes = await emit(document, format, documentTimestamp(document, options.sourceDateEpoch), options.env);
-  const output = out ? workspace.output(out) : workspace.defaultOutput(period, format);
+  const output = out ? workspace.output(out) : workspace.defaultOutput(period, format, options.draft);
   const shownOutput = workspace.show(output);
   if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));
   writeFileAtomic(output, bytes, shownOutput);
-  return { shownOutput, warnings };
+  return { shownOutput, warnings, unfilled };
 }

@@ -43,7 +43,8 @@ const FIRST_LINE_INDENT = mm(10); // 1 cm
 const PARAGRAPH_AFTER = 120; // 6 pt
 const LINE_SPACING = 288; // 1,2 lines
 
-type Run = { text: string; bold?: boolean; italics?: boolean };
+/** A run of text; `unfilled` is a draft's place still to fill, highlighted for the reader. */
+type Run = { text: string; bold?: boolean; italics?: boolean; unfilled?: boolean };
 
 const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 
@@ -84,6 +85,8 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
         return runs(node.children, { ...style, italics: true });
       case 'break':
         return [{ text: '\n', ...style }];
+      case 'inlineCode':
+        return [{ text: node.value, ...style, unfilled: true }];
       default:
         // The render stage admits only the node types above.
         throw new Error(`unsupported inline node ${node.type}`);
@@ -92,7 +95,9 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
 }
 
 function textRuns(list: Run[]): TextRun[] {
-  return list.map((r) => (r.text === '\n' ? new TextRun({ break: 1 }) : new TextRun({ text: r.text, bold: r.bold, italics: r.italics })));
+  return list.map((r) =>
+    r.text === '\n' ? new TextRun({ break: 1 }) : new TextRun({ text: r.text, bold: r.bold, italics: r.italics, ...(r.unfilled ? { highlight: 'yellow' } : {}) }),
+  );
 }
 
 /** Body paragraphs keep at least two lines together at a page break (widow and orphan control). */
@@ -275,18 +280,29 @@ function appendixTable(rows: NonNullable<ReportDocument['appendix']>['rows']): T
   });
 }
 
-/** Decree 30: page numbers centred in the top margin, none on the first page. */
-function pageNumberHeaders() {
+/**
+ * Decree 30: page numbers centred in the top margin, none on the first page. A draft says so
+ * at the top of its first page, in the margin, where a draft stamp goes.
+ */
+function pageNumberHeaders(draft: boolean) {
   return {
     default: new Header({
       children: [new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: BODY_SIZE })] })],
     }),
-    first: new Header({ children: [new Paragraph({ indent: { firstLine: 0 }, children: [] })] }),
+    first: new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          indent: { firstLine: 0 },
+          children: draft ? [new TextRun({ text: 'DỰ THẢO', bold: true, size: BODY_SIZE })] : [],
+        }),
+      ],
+    }),
   };
 }
 
 /** The appendix is a section of its own: landscape, its pages numbered from 1 (Decree 30, appendices). */
-function appendixSection(appendix: NonNullable<ReportDocument['appendix']>) {
+function appendixSection(appendix: NonNullable<ReportDocument['appendix']>, draft: boolean) {
   return {
     properties: {
       titlePage: true,
@@ -296,7 +312,7 @@ function appendixSection(appendix: NonNullable<ReportDocument['appendix']>) {
         pageNumbers: { start: 1 },
       },
     },
-    headers: pageNumberHeaders(),
+    headers: pageNumberHeaders(draft),
     children: [
       line('Phụ lục', { size: BODY_SIZE, bold: true }),
       line(appendix.title, { size: BODY_SIZE, bold: true }),
@@ -338,7 +354,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
             margin: { ...MARGIN, header: mm(10), footer: mm(10) },
           },
         },
-        headers: pageNumberHeaders(),
+        headers: pageNumberHeaders(doc.draft),
         children: [
           headerTable(doc),
           line('', { size: BODY_SIZE }),
@@ -351,7 +367,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
           closingTable(doc),
         ],
       },
-      ...(doc.appendix ? [appendixSection(doc.appendix)] : []),
+      ...(doc.appendix ? [appendixSection(doc.appendix, doc.draft)] : []),
     ],
   });
   return docxPackage(document, timestamp);

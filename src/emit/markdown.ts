@@ -30,6 +30,7 @@ export function emitMarkdown(doc: ReportDocument): string {
   const root: Root = {
     type: 'root',
     children: [
+      ...(doc.draft ? [strong('DỰ THẢO')] : []),
       paragraph(text(doc.header.superiorBody)),
       strong(doc.header.issuingBody),
       paragraph(text(doc.header.numberLine.replace(/\u00a0+/g, ' '))),

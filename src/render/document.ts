@@ -9,12 +9,14 @@ import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type ResolvedReference } from '../text/data-text.js';
 import { indicatorRows, type IndicatorRow } from './appendix.js';
-import { escapeMarkdown } from './markdown-escape.js';
+import { markdownOf, plainTextOf } from './markdown-escape.js';
 import { renderTemplates } from './templates.js';
 
 /** The report as a typed tree: the Decree 30 frame from the data, the body as mdast. */
 export interface ReportDocument {
   period: Period;
+  /** A draft (report build --draft): "DỰ THẢO" at the top, places still to fill highlighted. */
+  draft: boolean;
   header: {
     superiorBody: string;
     issuingBody: string;
@@ -83,7 +85,11 @@ function roman(n: number): string {
 
 const hashes = (level: number) => '#'.repeat(Math.min(level, 6));
 
-const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break']);
+/** A blank to write a day or month in by hand. */
+const BLANK = '\u00a0'.repeat(4);
+
+/** What the body may hold; a code span is a draft's place still to fill, printed highlighted. */
+const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break', 'inlineCode']);
 
 /**
  * Renders the year's texts, from the references the analysis resolved, and the templates into
@@ -108,7 +114,7 @@ export function renderDocument(
     else referencesOf.set(resolved.reference.text, [resolved]);
   }
   const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], reportReference);
-  const markdownText = (t: TextInput) => escapeMarkdown(text(t));
+  const markdownText = (t: TextInput) => markdownOf(text(t));
 
   /** The headings of one level, numbered among themselves; `styleAt` gives a depth's numbering. */
   const level = (sections: readonly SectionInput[], depth: number, styleAt: (depth: number) => NumberingStyle): SectionView[] => {
@@ -131,7 +137,7 @@ export function renderDocument(
     muc: level(input.body, 1, (depth) => input.numbering[depth - 1] ?? 'khong'),
     loi_ket: markdownText(input.details.closing),
   };
-  const summary = text(input.details.summary).replace(/\s+/g, ' ').trim();
+  const summary = plainTextOf(text(input.details.summary));
   if (referenceProblems > 0) return undefined;
 
   const markdown = renderTemplates(templates, view, report);
@@ -162,14 +168,17 @@ function findUnsupported(node: { type: string; children?: unknown[] }): string |
 function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string, body: Root): ReportDocument {
   const d: DocumentDetails = input.details;
   const number = `${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`;
+  // A draft whose date is still to fill leaves the blanks a clerk fills by hand, as on a form.
+  const dateWords = input.draft?.dateUnfilled ? `ngày ${BLANK} tháng ${BLANK} năm ${input.period.year}` : vietnameseDate(d.date);
   const rows = indicatorRows(input, figures);
   return {
     period: input.period,
+    draft: input.draft !== undefined,
     header: {
       superiorBody: d.superiorBody.toLocaleUpperCase('vi'),
       issuingBody: d.issuingBody.toLocaleUpperCase('vi'),
       numberLine: `Số: ${number}`,
-      placeAndDate: `${d.place}, ${vietnameseDate(d.date)}`,
+      placeAndDate: `${d.place}, ${dateWords}`,
     },
     title: 'BÁO CÁO',
     summary,
@@ -187,7 +196,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
         ? undefined
         : {
             title: `BIỂU CHỈ TIÊU CHỦ YẾU ${periodWords(input.period).toLocaleUpperCase('vi')}`,
-            caption: `(Kèm theo Báo cáo số ${number} ${vietnameseDate(d.date)} của ${d.shortName})`,
+            caption: `(Kèm theo Báo cáo số ${number} ${dateWords} của ${d.shortName})`,
             rows,
           },
   };

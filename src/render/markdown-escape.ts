@@ -1,11 +1,24 @@
+import type { TextPiece } from '../text/data-text.js';
+
 /**
- * Makes a data text literal Markdown: every ASCII punctuation mark gets a backslash, which
- * CommonMark turns back into the mark itself, so "- Trồng trọt", "* Công tác" or "1." at the
- * start of a paragraph stay text. Runs of whitespace (line folds) become one space.
+ * Makes a rendered data text literal Markdown: every ASCII punctuation mark gets a backslash,
+ * which CommonMark turns back into the mark itself, so "- Trồng trọt", "* Công tác" or "1." at
+ * the start of a paragraph stay text. A place still to fill (in a draft) becomes a code span,
+ * which the document prints highlighted. Runs of whitespace (line folds) become one space.
  */
-export function escapeMarkdown(text: string): string {
-  return text
+export function markdownOf(pieces: readonly TextPiece[]): string {
+  return pieces
+    .map((piece) => (piece.unfilled ? `\`${piece.text}\`` : piece.text.replace(/[!-/:-@[-`{-~]/g, '\\$&')))
+    .join('')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    .trim();
+}
+
+/** The plain text of a rendered data text, for a line the document prints as it is (the trích yếu). */
+export function plainTextOf(pieces: readonly TextPiece[]): string {
+  return pieces
+    .map((piece) => piece.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -3,6 +3,7 @@ import { printed, type Figure, type Measure } from '../compute/figures.js';
 import { differenceUnit, isPercent } from '../compute/units.js';
 import { nextPeriodWords, periodWords, type Period } from '../period.js';
 import type { ContextWord, HelperWord } from '../reference-words.js';
+import { isPlaceholderText, PLACEHOLDER } from '../validate/placeholders.js';
 import { closestWord } from './closest-word.js';
 import type { SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { absolute, formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
@@ -12,10 +13,15 @@ export interface TextScope {
   figures: ReadonlyMap<string, Figure>;
   period: Period;
   shortName: string;
+  /** In a draft, the figures with no value yet: a reference to one prints "[CẦN ĐIỀN: <tên>]". */
+  unfilled?: ReadonlySet<string>;
 }
 
-/** What a reference prints: a number, or the words saying why there is none (a division by zero). */
-type Shown = { text: string; isWords?: boolean } | undefined;
+/**
+ * What a reference prints: a number, the words saying why there is none (a division by zero),
+ * or in a draft the place still to fill.
+ */
+type Shown = { text: string; isWords?: boolean; unfilled?: boolean } | undefined;
 type Helper = (figure: Figure) => Shown;
 
 const show = (measure: Measure, format: (quantity: Quantity) => string): Shown => {
@@ -121,6 +127,7 @@ function resolveReference(reference: TextReference, scope: TextScope, suggest: (
     const hint = suggest(key);
     return { problem: `Không có chỉ tiêu "${key}".${hint ? ` Có phải là "${hint}"?` : ''} Sửa mã, hoặc thêm chỉ tiêu vào chi_tieu.` };
   }
+  if (scope.unfilled?.has(key)) return { text: `[${PLACEHOLDER}: ${figure.name}]`, unfilled: true };
   const helper = words.length === 2 ? HELPERS[first as HelperWord] : undefined;
   const shown = helper ? helper.helper(figure) : valueOf(figure.value, figure.unit);
   if (shown === undefined) {
@@ -132,22 +139,31 @@ function resolveReference(reference: TextReference, scope: TextScope, suggest: (
 /** The rule id of every reference problem, at build and at check. */
 export const TEXT_REFERENCE_RULE = 'text-reference';
 
+/** A piece of a rendered text: as written or resolved, or in a draft a place still to fill. */
+export interface TextPiece {
+  text: string;
+  unfilled?: boolean;
+}
+
 /**
  * Renders one text of the data from its references, resolved once by the analysis: each
- * `{{...}}` becomes what it resolved to. Every reference problem is reported at its own line
- * and column.
+ * `{{...}}` becomes what it resolved to. A text that is still a placeholder (in a draft) is
+ * one unfilled piece. Every reference problem is reported at its own line and column.
  */
-export function renderDataText(input: TextInput, references: readonly ResolvedReference[], report: Report): string {
-  let rendered = '';
+export function renderDataText(input: TextInput, references: readonly ResolvedReference[], report: Report): TextPiece[] {
+  if (isPlaceholderText(input.text)) return [{ text: `[${input.text.replace(/\s+/g, ' ').trim()}]`, unfilled: true }];
+  const pieces: TextPiece[] = [];
   let from = 0;
   for (const { reference, resolution } of references) {
     if ('problem' in resolution) {
       report({ ruleId: TEXT_REFERENCE_RULE, severity: 'error', place: reference.place, message: resolution.problem });
     }
-    rendered += input.text.slice(from, reference.offset) + ('text' in resolution ? resolution.text : reference.match);
+    pieces.push({ text: input.text.slice(from, reference.offset) });
+    pieces.push('text' in resolution ? { text: resolution.text, ...(resolution.unfilled ? { unfilled: true } : {}) } : { text: reference.match });
     from = reference.offset + reference.match.length;
   }
-  return rendered + input.text.slice(from);
+  pieces.push({ text: input.text.slice(from) });
+  return pieces;
 }
 
 /** The references of every text the report prints, each resolved against the year's figures. */

@@ -85,4 +85,6 @@ export interface YearInput {
   numbering: NumberingStyle[];
   /** Every figure of the period, in report order. */
   figures: FigureInput[];
+  /** For a draft: the figures with no value yet (still to fill, or computed from one), and whether the date is still to fill. */
+  draft?: { figures: ReadonlySet<string>; dateUnfilled: boolean };
 }
