@@ -16,6 +16,8 @@ interface BadInput {
   /** file:line:col the first message names, relative to the project folder; undefined when there is no place. */
   place?: string;
   message: string;
+  /** How many errors the run reports, when one mistake must give exactly that many messages. */
+  messages?: number;
   withTemplates?: boolean;
   env?: Record<string, string>;
   /** False where the case cannot be made on this machine; its name says why. */
@@ -460,6 +462,58 @@ const CASES: BadInput[] = [
     code: 2,
     message: 'Không có dạng "doc". Chọn một trong: docx, pdf, md.',
   },
+  // Names that every JavaScript object has (constructor, __proto__, toString), typed where the
+  // program looks a name up: each is an unknown name with its usual message, never a crash.
+  {
+    name: 'a rule level named constructor in kiem-tra.yaml',
+    breakIt: write(path.join('data', 'kiem-tra.yaml'), 'quy_tac:\n  ratio: constructor\n'),
+    code: 1,
+    place: 'data/kiem-tra.yaml:2:10',
+    message: 'Khóa "quy_tac › ratio" phải là một trong: loi, canh_bao, thong_tin, tat.',
+    messages: 1,
+  },
+  {
+    name: 'a rule named __proto__ in kiem-tra.yaml',
+    breakIt: write(path.join('data', 'kiem-tra.yaml'), 'quy_tac:\n  __proto__: tat\n'),
+    code: 1,
+    place: 'data/kiem-tra.yaml:2:3',
+    message: 'Không có quy tắc "__proto__".',
+    messages: 1,
+  },
+  {
+    name: 'an output format named __proto__ for check',
+    breakIt: () => undefined,
+    args: ['check', '2023', '--format', '__proto__'],
+    code: 2,
+    message: 'Không có dạng kết quả "__proto__". Chọn một trong: stylish, json, github, sarif.',
+  },
+  {
+    name: 'a template printing {{constructor}}, which every object has',
+    withTemplates: true,
+    breakIt: edit(path.join(TEMPLATES, 'bao-cao.md.hbs'), '## II. {{danh_gia.tieu_de}}', '## II. {{danh_gia.constructor}}'),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:17:10`,
+    message: 'Mẫu dùng tên "constructor" nhưng dữ liệu không có tên này',
+    messages: 1,
+  },
+  {
+    name: 'a template numbering in the style "toString"',
+    withTemplates: true,
+    breakIt: edit(path.join(TEMPLATES, 'muc-so.md.hbs'), '{{danh_so @index "so"}}', '{{danh_so @index "toString"}}'),
+    code: 1,
+    place: `${TEMPLATES}/muc-so.md.hbs:3:5`,
+    message: 'danh_so cần một chỉ số (@index) và kiểu "so", "chu" hoặc "la_ma"',
+    messages: 1,
+  },
+  {
+    name: 'a template looking up "__proto__"',
+    withTemplates: true,
+    breakIt: edit(path.join(TEMPLATES, 'bao-cao.md.hbs'), '## II. {{danh_gia.tieu_de}}', '## II. {{lookup danh_gia "__proto__"}}'),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:17:8`,
+    message: '{{lookup}} tìm tên "__proto__" mà dữ liệu không có',
+    messages: 1,
+  },
   {
     name: 'a SOURCE_DATE_EPOCH that is not a time',
     breakIt: () => undefined,
@@ -543,6 +597,14 @@ const ACCEPTED: AcceptedInput[] = [
     warning: { place: `${DATA}/kinh-te.yaml:11:27`, message: 'Mẫu số "so_khau" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. Giá trị đã nhập được giữ nguyên' },
   },
   {
+    name: 'units named constructor and toString, which every object has: names like any other',
+    breakIt: (dir) =>
+      editFile(path.join(dir, DATA, 'y-te-dan-so.yaml'), (text) =>
+        text.replace('don_vi: hộ', 'don_vi: Constructor').replace('don_vi: người', 'don_vi: toString').replace('{{so so_ho}} hộ với {{so so_khau}} khẩu', '{{so_ho}} với {{so_khau}}'),
+      ),
+    document: ['Dân số 500 Constructor với 2.000 toString.', 'bình quân 50 triệu đồng/người/năm'],
+  },
+  {
     name: 'an unknown file in the year folder',
     breakIt: write(path.join(DATA, 'ban-sao-kinh-te.yaml'), 'tieu_de: Bản sao\n'),
     document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng'],
@@ -550,56 +612,86 @@ const ACCEPTED: AcceptedInput[] = [
   },
 ];
 
+/** A fresh copy of `from` for one test, removed when the test ends, passed or failed. */
+async function inWorkspace(from: string, withTemplates: boolean, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = workspaceFrom(from, withTemplates);
+  try {
+    await body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each case runs the CLI once or twice in-process: well under a second, with room for a loaded machine. */
+const TIMEOUT = 20_000;
+
 describe(`${ACCEPTED.length} inputs from Word, Excel, Notepad and Mac are read as meant`, () => {
-  it.each(ACCEPTED)('$name', async ({ breakIt, document, warning }) => {
-    const dir = workspaceFrom(MINIMAL);
-    breakIt(dir);
-    const result = await cli(['build', '2023', '--format', 'md', '--out', 'bao-cao.md'], dir);
-    expect(result.code).toBe(0);
-    if (warning) {
-      const line = result.stderr.split('\n').find((l) => l.includes(warning.message));
-      expect(line?.replaceAll('\\', '/')).toMatch(new RegExp(`^${warning.place}\\s+cảnh báo`));
-    } else expect(result.stderr).toBe('');
-    const text = fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8');
-    for (const expected of document) expect(text).toContain(expected);
-    expect(text).toBe(text.normalize('NFC'));
-    expect(text).not.toMatch(/NaN|Infinity|undefined/);
-  });
+  it.each(ACCEPTED)(
+    '$name',
+    ({ breakIt, document, warning }) =>
+      inWorkspace(MINIMAL, false, async (dir) => {
+        breakIt(dir);
+        const result = await cli(['build', '2023', '--format', 'md', '--out', 'bao-cao.md'], dir);
+        expect(result.code).toBe(0);
+        if (warning) {
+          const line = result.stderr.split('\n').find((l) => l.includes(warning.message));
+          expect(line?.replaceAll('\\', '/')).toMatch(new RegExp(`^${warning.place}\\s+cảnh báo`));
+        } else expect(result.stderr).toBe('');
+        const text = fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8');
+        for (const expected of document) expect(text).toContain(expected);
+        expect(text).toBe(text.normalize('NFC'));
+        expect(text).not.toMatch(/NaN|Infinity|undefined/);
+      }),
+    TIMEOUT,
+  );
 });
 
 const byName = (name: string) => CASES.find((c) => c.name === name)!;
 
 describe(`${CASES.length} bad inputs end in a Vietnamese message with its place and exit code, never a stack trace`, () => {
   it.skip.each(CASES.filter((c) => c.onlyIf === false))('$name', () => undefined);
-  it.each(CASES.filter((c) => c.onlyIf !== false))('$name', async ({ breakIt, args, code, place, message, withTemplates, env }) => {
-    const dir = workspaceFrom(MINIMAL, withTemplates);
-    breakIt(dir);
-    const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir, env);
-    expect(result.code).toBe(code);
-    expect(result.stderr).toContain(message);
-    if (place) expect(result.stderr.split('\n')[0]!.replaceAll('\\', '/')).toMatch(new RegExp(`^${place.replaceAll('\\', '/')}[:\\s]`));
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stdout).toBe('');
-    expect(fs.existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
-  });
+  it.each(CASES.filter((c) => c.onlyIf !== false))(
+    '$name',
+    ({ breakIt, args, code, place, message, messages, withTemplates, env }) =>
+      inWorkspace(MINIMAL, withTemplates ?? false, async (dir) => {
+        breakIt(dir);
+        const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir, env);
+        expect(result.code).toBe(code);
+        expect(result.stderr).toContain(message);
+        if (place) expect(result.stderr.split('\n')[0]!.replaceAll('\\', '/')).toMatch(new RegExp(`^${place.replaceAll('\\', '/')}[:\\s]`));
+        if (messages !== undefined) expect(result.stderr).toContain(`${messages} lỗi: chưa tạo được báo cáo`);
+        expect(result.stderr).not.toMatch(/\n\s+at |Lỗi ngoài dự kiến/);
+        expect(result.stdout).toBe('');
+        expect(fs.existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
+      }),
+    TIMEOUT,
+  );
 
-  it('reports every problem at once', async () => {
-    const dir = workspaceFrom(MINIMAL);
-    byName('a wrong type (text where a number belongs)').breakIt(dir);
-    byName('a missing required figure').breakIt(dir);
-    const result = await cli(['build', '2023'], dir);
-    expect(result.stderr).toContain('Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số');
-    expect(result.stderr).toContain('Thiếu khóa "tong_chi_ngan_sach"');
-    expect(result.stderr).toContain('2 lỗi: chưa tạo được báo cáo');
-  });
+  it(
+    'reports every problem at once',
+    () =>
+      inWorkspace(MINIMAL, false, async (dir) => {
+        byName('a wrong type (text where a number belongs)').breakIt(dir);
+        byName('a missing required figure').breakIt(dir);
+        const result = await cli(['build', '2023'], dir);
+        expect(result.stderr).toContain('Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số');
+        expect(result.stderr).toContain('Thiếu khóa "tong_chi_ngan_sach"');
+        expect(result.stderr).toContain('2 lỗi: chưa tạo được báo cáo');
+      }),
+    TIMEOUT,
+  );
 
-  it('leaves an earlier document as it was when a build fails', async () => {
-    const dir = workspaceFrom(MINIMAL);
-    expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(0);
-    const before = fs.readFileSync(path.join(dir, 'bao-cao.docx'));
-    byName('a wrong type (text where a number belongs)').breakIt(dir);
-    expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(1);
-    expect(fs.readFileSync(path.join(dir, 'bao-cao.docx')).equals(before)).toBe(true);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  it(
+    'leaves an earlier document as it was when a build fails',
+    () =>
+      inWorkspace(MINIMAL, false, async (dir) => {
+        expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(0);
+        const before = fs.readFileSync(path.join(dir, 'bao-cao.docx'));
+        byName('a wrong type (text where a number belongs)').breakIt(dir);
+        expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(1);
+        expect(fs.readFileSync(path.join(dir, 'bao-cao.docx')).equals(before)).toBe(true);
+        expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      }),
+    TIMEOUT,
+  );
 });

@@ -40,7 +40,7 @@ export function loadRuleLevels(root: string, cwd: string, ruleIds: readonly stri
       });
       continue;
     }
-    if (value.kind === 'scalar') levels.set(key, LEVELS[String(value.value)]!);
+    if (value.kind === 'scalar' && Object.hasOwn(LEVELS, String(value.value))) levels.set(key, LEVELS[String(value.value)]!);
   }
   return { levels, diagnostics };
 }

@@ -110,8 +110,8 @@ function program(io: Io, outcome: { exitCode: number }): Command {
         outcome.exitCode = await runBatchCommand({ command: 'check', cwd: io.cwd, year }, options, io);
         return;
       }
-      const format = FORMATS[options.format ?? 'stylish'];
-      if (!format) throw new RunError(`Không có dạng kết quả "${options.format}". Chọn một trong: ${Object.keys(FORMATS).join(', ')}.`);
+      const format = FORMATS.get(options.format ?? 'stylish');
+      if (!format) throw new RunError(`Không có dạng kết quả "${options.format}". Chọn một trong: ${[...FORMATS.keys()].join(', ')}.`);
       const result = checkYear({ root: io.cwd, cwd: io.cwd }, year);
       const report = { year, ...result, rules: RULES.map((r) => r.meta) };
       io.stdout(format(report));

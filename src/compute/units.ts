@@ -1,11 +1,17 @@
 import { Decimal } from 'decimal.js';
 
-const SCALE_WORDS: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 };
+/** The scale words a unit may start with. A Map: a unit named "constructor" is no scale word. */
+const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['nghìn', 1e3],
+  ['ngàn', 1e3],
+  ['triệu', 1e6],
+  ['tỷ', 1e9],
+]);
 
 /** How many base units one unit holds: `tỷ đồng` → 10^9, `triệu đồng/người/năm` → 10^6, `hộ` → 1. */
 export function unitScale(unit: string): Decimal {
   const first = unit.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  return new Decimal(SCALE_WORDS[first] ?? 1);
+  return new Decimal(SCALE_WORDS.get(first) ?? 1);
 }
 
 export function isPercent(unit: string): boolean {

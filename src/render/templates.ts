@@ -22,21 +22,25 @@ class TemplateFailure extends Error {
   }
 }
 
-const NUMBERING: Record<string, (n: number) => string> = {
-  so: (n) => String(n),
-  chu: (n) => String.fromCharCode(96 + n),
-  la_ma: (n) =>
-    [['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]].reduce(
-      (acc, [symbol, value]) => {
-        while (acc.rest >= (value as number)) {
-          acc.text += symbol;
-          acc.rest -= value as number;
-        }
-        return acc;
-      },
-      { text: '', rest: n },
-    ).text,
-};
+/** The numbering styles of `danh_so`, by the name a template gives (a Map: "constructor" is no style). */
+const NUMBERING: ReadonlyMap<string, (n: number) => string> = new Map([
+  ['so', (n: number) => String(n)],
+  ['chu', (n: number) => String.fromCharCode(96 + n)],
+  [
+    'la_ma',
+    (n: number) =>
+      [['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]].reduce(
+        (acc, [symbol, value]) => {
+          while (acc.rest >= (value as number)) {
+            acc.text += symbol;
+            acc.rest -= value as number;
+          }
+          return acc;
+        },
+        { text: '', rest: n },
+      ).text,
+  ],
+]);
 
 /**
  * Renders the templates of `dir` (the main one and its partials) on a view model to
@@ -49,11 +53,18 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
   const diagnostics: Diagnostic[] = [];
 
   hb.registerHelper('danh_so', (index: unknown, style: unknown, options: Located) => {
-    const format = NUMBERING[String(style)];
+    const format = NUMBERING.get(String(style));
     if (typeof index !== 'number' || !format) {
       throw failure(`danh_so cần một chỉ số (@index) và kiểu "so", "chu" hoặc "la_ma".`, options);
     }
     return format(index + 1);
+  });
+  // The built-in lookup gives a blank for a name the data lacks; here that is an error, as everywhere else.
+  hb.registerHelper('lookup', (object: unknown, field: unknown, options: Located) => {
+    if (object === null || typeof object !== 'object' || !Object.hasOwn(object, String(field))) {
+      throw failure(`{{lookup}} tìm tên "${String(field)}" mà dữ liệu không có.`, options);
+    }
+    return (object as Record<string, unknown>)[String(field)];
   });
   // Strict mode checks {{name}} but not block parameters: a misspelt {{#each name}} must fail too.
   for (const name of ['each', 'with']) {
@@ -85,7 +96,9 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
     const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n/g, '\n').normalize('NFC');
     try {
       // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
-      const template = hb.compile(hb.parse(text), { strict: true, noEscape: true });
+      const parsed = hb.parse(text);
+      refuseInheritedNames(parsed, hb.helpers);
+      const template = hb.compile(parsed, { strict: true, noEscape: true });
       const run: Handlebars.TemplateDelegate = (context, options) => {
         try {
           return template(context, options);
@@ -106,6 +119,28 @@ export function renderTemplates(dir: string, shownDir: string, view: object): { 
   } catch (error) {
     return { diagnostics: [templateDiagnostic(annotate(error, MAIN_TEMPLATE), placeOf)] };
   }
+}
+
+/**
+ * Names every object, list or text inherits (constructor, toString, __proto__, map...). No data
+ * has them, but Handlebars' strict mode finds them there and prints a blank: refused up front.
+ */
+const INHERITED_NAMES: ReadonlySet<string> = new Set(
+  [Object.prototype, Array.prototype, String.prototype, Number.prototype, Function.prototype]
+    .flatMap((prototype) => Object.getOwnPropertyNames(prototype))
+    .filter((name) => name !== 'length'),
+);
+
+function refuseInheritedNames(template: hbs.AST.Program, helpers: object): void {
+  // The compiler's Visitor is on the module, not on the environments create() makes.
+  const visitor = new Handlebars.Visitor();
+  visitor.PathExpression = (path) => {
+    // A helper's name (with, each, lookup) is no name of the data.
+    if (path.parts.length === 1 && Object.hasOwn(helpers, path.parts[0]!)) return;
+    const inherited = path.parts.find((part) => INHERITED_NAMES.has(part));
+    if (inherited !== undefined) throw failure(`Mẫu dùng tên "${inherited}" nhưng dữ liệu không có tên này.`, path);
+  };
+  visitor.accept(template);
 }
 
 function failure(message: string, options: Located): TemplateFailure {

@@ -1,13 +1,13 @@
 import type { ErrorObject } from 'ajv';
 
-const TYPE_NAMES: Record<string, string> = {
-  number: 'một số',
-  integer: 'một số nguyên',
-  string: 'một đoạn chữ',
-  object: 'một khối các khóa (khóa: giá trị)',
-  array: 'một danh sách (mỗi dòng bắt đầu bằng "- ")',
-  boolean: 'true hoặc false',
-};
+const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['number', 'một số'],
+  ['integer', 'một số nguyên'],
+  ['string', 'một đoạn chữ'],
+  ['object', 'một khối các khóa (khóa: giá trị)'],
+  ['array', 'một danh sách (mỗi dòng bắt đầu bằng "- ")'],
+  ['boolean', 'true hoặc false'],
+]);
 
 /** A Vietnamese sentence for one ajv error: what is wrong, and what to write instead. */
 export function schemaMessage(error: ErrorObject): string {
@@ -18,7 +18,7 @@ export function schemaMessage(error: ErrorObject): string {
   if (mustBe && (error.keyword === 'type' || error.keyword === 'pattern')) return `${field} phải là ${mustBe}.`;
   switch (error.keyword) {
     case 'type':
-      return `${field} phải là ${String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(', hoặc ')}.`;
+      return `${field} phải là ${String(params.type).split(',').map((t) => TYPE_NAMES.get(t) ?? t).join(', hoặc ')}.`;
     case 'required':
       return `Thiếu khóa "${String(params.missingProperty)}"${field === 'Tệp' ? '' : ` trong "${keyPath(pathSegments(error.instancePath))}"`}. Thêm khóa này.`;
     case 'additionalProperties':
