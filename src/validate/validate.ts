@@ -3,7 +3,8 @@ import { schemaFileName } from '../catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-year.js';
 import type { SourceFile } from '../load/source-file.js';
-import { nodeAt, toPlain, type YamlNode } from '../load/yaml-tree.js';
+import { textToQuote } from '../load/yaml-syntax.js';
+import { nodeAt, toPlain, type YamlMap, type YamlNode, type YamlSeq } from '../load/yaml-tree.js';
 import { schemaMessage } from './schema-messages.js';
 import { schemaValidators } from './schema-validators.js';
 
@@ -24,7 +25,20 @@ export function validateTree(schemaFile: string, tree: YamlNode | null, source: 
   const validate = validators().get(schemaFile);
   if (!validate) throw new Error(`schema missing: ${schemaFile}`);
   if (validate(toPlain(tree))) return [];
-  return relevantErrors(validate.errors ?? []).map((error) => {
+  const errors = validate.errors ?? [];
+  const misread = misreadTexts(tree, errors);
+  const quoted: Diagnostic[] = [...misread.values()].map((node) => ({
+    ruleId: 'yaml-quote',
+    severity: 'error',
+    place: node.place,
+    message: textToQuote(source, node.range[0], node.range[1]),
+  }));
+  const within = (path: string) => [...misread.keys()].some((item) => path === item || path.startsWith(`${item}/`));
+  // The alternatives of a list that failed only for a misread text (kinh_gui: a name, or a list) say nothing more.
+  const around = (error: ErrorObject) =>
+    (error.keyword === 'oneOf' || error.keyword === 'anyOf') && [...misread.keys()].some((item) => item.startsWith(`${error.instancePath}/`));
+  const rest = relevantErrors(errors.filter((error) => !within(error.instancePath) && !around(error)));
+  return [...quoted, ...rest.map((error) => {
     const { node, keyPlace } = nodeAt(tree, error.instancePath);
     const offending =
       error.keyword === 'additionalProperties'
@@ -33,7 +47,29 @@ export function validateTree(schemaFile: string, tree: YamlNode | null, source: 
     const place =
       offending ?? (error.keyword === 'required' || error.keyword === 'false schema' ? keyPlace : undefined) ?? node?.place ?? source.placeAt(0);
     return { ruleId: 'schema', severity: 'error' as const, place, message: schemaMessage(error) };
-  });
+  })];
+}
+
+/**
+ * The list items YAML read as a map or a list where the schema takes a text: a paragraph
+ * with ": " left unquoted (`- Thương mại, dịch vụ: doanh thu tăng` is a map of one key), or
+ * one starting with `{` or `- `. By JSON pointer; each is one message, not the schema's
+ * "missing key tieu_muc" and "unknown key Thương mại, dịch vụ".
+ */
+function misreadTexts(tree: YamlNode | null, errors: ErrorObject[]): Map<string, YamlMap | YamlSeq> {
+  const misread = new Map<string, YamlMap | YamlSeq>();
+  for (const error of errors) {
+    if (misread.has(error.instancePath) || !/\/\d+$/.test(error.instancePath) || !takesText(error.parentSchema)) continue;
+    const { node } = nodeAt(tree, error.instancePath);
+    // A key of the data (tieu_muc, or a misspelling of it) is no text: the schema's message fits.
+    if (node?.kind === 'seq' || (node?.kind === 'map' && !/^[a-z][a-z0-9_]*$/.test(node.entries[0]?.key ?? ''))) misread.set(error.instancePath, node);
+  }
+  return misread;
+}
+
+function takesText(schema: unknown): boolean {
+  const type = (schema as { type?: unknown } | undefined)?.type;
+  return type === 'string' || (Array.isArray(type) && type.includes('string'));
 }
 
 /**
