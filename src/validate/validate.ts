@@ -5,7 +5,7 @@ import type { LoadedFile } from '../load/load-year.js';
 import type { SourceFile } from '../load/source-file.js';
 import { textToQuote } from '../load/yaml-syntax.js';
 import { nodeAt, toPlain, type YamlMap, type YamlNode, type YamlSeq } from '../load/yaml-tree.js';
-import { schemaMessage } from './schema-messages.js';
+import { schemaMessage, suggestedKey } from './schema-messages.js';
 import { schemaValidators } from './schema-validators.js';
 
 let compiled: Map<string, ValidateFunction> | undefined;
@@ -40,10 +40,8 @@ export function validateTree(schemaFile: string, tree: YamlNode | null, source: 
   const rest = relevantErrors(errors.filter((error) => !within(error.instancePath) && !around(error)));
   return [...quoted, ...rest.map((error) => {
     const { node, keyPlace } = nodeAt(tree, error.instancePath);
-    const offending =
-      error.keyword === 'additionalProperties'
-        ? nodeAt(tree, `${error.instancePath}/${String(error.params.additionalProperty)}`).keyPlace
-        : undefined;
+    const key = error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.keyword === 'propertyNames' ? error.params.propertyName : undefined;
+    const offending = key === undefined ? undefined : nodeAt(tree, `${error.instancePath}/${escapePointer(String(key))}`).keyPlace;
     const place =
       offending ?? (error.keyword === 'required' || error.keyword === 'false schema' ? keyPlace : undefined) ?? node?.place ?? source.placeAt(0);
     return { ruleId: 'schema', severity: 'error' as const, place, message: schemaMessage(error) };
@@ -79,7 +77,25 @@ function takesText(schema: unknown): boolean {
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  // A misspelt key (gia_tr) and the key it misspells (gia_tri) then missing are one mistake: the first says it.
+  const misspelt = errors.flatMap((e) => {
+    const hint = suggestedKey(e);
+    return hint ? [`${e.instancePath}/${hint}`] : [];
+  });
+  const explained = (error: ErrorObject) =>
+    (error.keyword === 'required' && misspelt.includes(`${error.instancePath}/${String(error.params.missingProperty)}`)) ||
+    (error.keyword === 'anyOf' &&
+      (error.schema as { required?: string[] }[]).some((alternative) => alternative.required?.some((key) => misspelt.includes(`${error.instancePath}/${key}`))));
   return errors.filter(
-    (error) => error.keyword !== 'if' && !(alternatives.has(error.instancePath) && (error.keyword === 'required' || error.keyword === 'type')),
+    (error) =>
+      error.keyword !== 'if' &&
+      // The propertyNames error says it; the error of its subschema (the key's pattern) repeats it.
+      (error as { propertyName?: string }).propertyName === undefined &&
+      !explained(error) &&
+      !(alternatives.has(error.instancePath) && (error.keyword === 'required' || error.keyword === 'type')),
   );
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

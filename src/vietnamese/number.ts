@@ -64,6 +64,21 @@ export function parseSourceNumber(source: string): NumberReading {
   return reading;
 }
 
+/**
+ * What to take out of a number typed with something else in it: `2,9%`, `12 tỷ`,
+ * `6 790 880 637` (grouped by spaces, as Excel copies). A Vietnamese sentence saying what to
+ * remove and what is left to write, or undefined when the text is not a number with extras.
+ */
+export function strayPartOfNumber(text: string): { remove: string; write: string } | undefined {
+  const trimmed = text.trim();
+  const percent = /^([-+\u2212]?\d[\d.,]*)\s*[%％]$/.exec(trimmed);
+  if (percent) return { remove: 'dấu %', write: percent[1]! };
+  if (/^[-+\u2212]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?$/.test(trimmed)) return { remove: 'dấu cách giữa các chữ số', write: trimmed.replace(/[ \u00a0]/g, '') };
+  const unit = /^([-+\u2212]?\d[\d.,]*)\s*(\p{L}.*)$/u.exec(trimmed);
+  if (unit) return { remove: `chữ "${unit[2]}" sau số`, write: unit[1]! };
+  return undefined;
+}
+
 const MAX_MAGNITUDE = new Decimal('1e30');
 const MAX_DECIMALS = 15;
 
