@@ -694,6 +694,19 @@ interface AcceptedInput {
 /** Input a clerk's tools produce that is not wrong: it builds (exit 0), and the document says what was meant. */
 const ACCEPTED: AcceptedInput[] = [
   {
+    name: 'a % of an amount (tich): 12% × 500 triệu đồng is 60 triệu đồng; a ratio in "phần trăm" is × 100',
+    breakIt: write(
+      path.join(DATA, 'van-hoa.yaml'),
+      'tieu_de: Văn hóa\nchi_tieu:\n' +
+        '  ty_le: { ten: Tỷ lệ, gia_tri: 12, don_vi: "%" }\n' +
+        '  kinh_phi: { ten: Kinh phí, gia_tri: 500, don_vi: triệu đồng }\n' +
+        '  phan_chi: { ten: Phần chi, tich: [ty_le, kinh_phi], don_vi: triệu đồng }\n' +
+        '  ty_le_chi: { ten: Tỷ lệ chi, chia: [phan_chi, kinh_phi], don_vi: phần trăm }\n' +
+        'noi_dung:\n  - "Chi {{phan_chi}}, bằng {{ty_le_chi}} kinh phí."\n',
+    ),
+    document: ['Chi 60 triệu đồng, bằng 12,00 phần trăm kinh phí.'],
+  },
+  {
     name: 'a byte-order mark (Notepad "UTF-8 with BOM")',
     breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => `\uFEFF${text}`),
     document: ['Tổng thu nhập xã hội đạt 100 tỷ đồng'],

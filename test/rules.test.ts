@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { analyzeYear } from '../src/analyze.js';
 import { RULES } from '../src/check/run-rules.js';
 import { FIXTURES, workspaceFrom } from './helpers.js';
@@ -35,11 +35,16 @@ const CASES: Record<string, RuleCase[]> = {
   product: [
     { name: 'count × unit price', figures: `  n: { ten: N, gia_tri: 234, don_vi: suất }\n  p: { ten: P, gia_tri: 970000, don_vi: đồng/suất }\n  t: { ten: T, gia_tri: 226980000, don_vi: đồng, tich: [n, p] }\n`, expected: [] },
     { name: 'digits swapped in the amount', figures: `  n: { ten: N, gia_tri: 234, don_vi: suất }\n  p: { ten: P, gia_tri: 970000, don_vi: đồng/suất }\n  t: { ten: T, gia_tri: 227880000, don_vi: đồng, tich: [n, p] }\n`, expected: ['product@5:25'] },
+    { name: 'a % of an amount: 12% × 500 triệu đồng = 60 triệu đồng', figures: `  s: { ten: S, gia_tri: 12, don_vi: "%" }\n  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 60, don_vi: triệu đồng, tich: [s, a] }\n`, expected: [] },
+    { name: 'a % of an amount computed as if 12% were 12', figures: `  s: { ten: S, gia_tri: 12, don_vi: phần trăm }\n  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 6000, don_vi: triệu đồng, tich: [s, a] }\n`, expected: ['product@5:25'] },
   ],
   ratio: [
     { name: '665/899 written as 74%', figures: `  a: { ten: A, gia_tri: 665, don_vi: em }\n  b: { ten: B, gia_tri: 899, don_vi: em }\n  r: { ten: R, gia_tri: 74, don_vi: "%", chia: [a, b] }\n`, expected: [] },
     { name: 'per capita across scales', figures: `  a: { ten: A, gia_tri: 663.8, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 9789, don_vi: người }\n  r: { ten: R, gia_tri: 67.8, don_vi: triệu đồng/người/năm, chia: [a, b] }\n`, expected: [] },
     { name: '113/235 written as 48,07%', figures: `  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.07, don_vi: "%", chia: [a, b] }\n`, expected: ['ratio@5:25'] },
+    { name: 'a ratio whose unit is written "phần trăm"', figures: `  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.09, don_vi: Phần trăm, chia: [a, b] }\n`, expected: [] },
+    { name: 'a ratio whose unit is "%" with spaces around it', figures: `  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.09, don_vi: " % ", chia: [a, b] }\n`, expected: [] },
+    { name: 'a ratio in "phần trăm" written as the bare quotient', figures: `  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 0.48, don_vi: phần trăm, chia: [a, b] }\n`, expected: ['ratio@5:25'] },
   ],
   'plan-share': [
     { name: 'share of plan that agrees', figures: `  a: { ten: A, gia_tri: 102, ke_hoach: 100, ty_le_ke_hoach: 102, don_vi: tỷ đồng }\n`, expected: [] },
@@ -65,10 +70,12 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'a share within 0–100%', figures: `  a: { ten: A, gia_tri: 449, don_vi: cháu }\n  b: { ten: B, gia_tri: 449, don_vi: cháu }\n  r: { ten: R, gia_tri: 100, don_vi: "%", chia: [a, b] }\n`, expected: [] },
     { name: 'a per-capita ratio is not a share', figures: `  a: { ten: A, gia_tri: 663.8, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 9789, don_vi: người }\n  r: { ten: R, don_vi: triệu đồng/người/năm, chia: [a, b] }\n`, expected: [] },
     { name: 'a share above 100%, stated and agreeing with its ratio', figures: `  a: { ten: A, gia_tri: 278, don_vi: em }\n  b: { ten: B, gia_tri: 238, don_vi: em }\n  r: { ten: R, gia_tri: 116.8, don_vi: "%", chia: [a, b] }\n`, expected: ['share-range@5:25'] },
+    { name: 'a computed share above 100%, in "phần trăm"', figures: `  a: { ten: A, gia_tri: 278, don_vi: em }\n  b: { ten: B, gia_tri: 238, don_vi: em }\n  r: { ten: R, don_vi: phần trăm, chia: [a, b] }\n`, expected: ['share-range@5:3'] },
     { name: 'a computed share above 100%', figures: `  a: { ten: A, gia_tri: 278, don_vi: em }\n  b: { ten: B, gia_tri: 238, don_vi: em }\n  r:\n    ten: R\n    don_vi: "%"\n    chia: [a, b]\n`, expected: ['share-range@5:3'] },
   ],
   'count-whole': [
     { name: 'whole counts, and fractions in units of measure', figures: `  a: { ten: A, gia_tri: 113, cung_ky: 100, don_vi: đồng chí }\n  b: { ten: B, gia_tri: 8215.5, don_vi: tạ }\n  c: { ten: C, gia_tri: 12.5, don_vi: triệu đồng }\n`, expected: [] },
+    { name: 'a rate in "phần trăm" is no count', figures: `  a: { ten: A, gia_tri: 12.5, don_vi: phần trăm }\n`, expected: [] },
     { name: 'a fractional count', figures: `  a: { ten: A, gia_tri: 113.5, don_vi: hộ }\n`, expected: ['count-whole@3:25'] },
     { name: 'a negative count last year', figures: `  a: { ten: A, gia_tri: 12, cung_ky: -3, don_vi: vụ }\n`, expected: ['count-whole@3:38'] },
   ],
@@ -113,6 +120,7 @@ describe('check rules: valid and invalid cases, with rule id, line and column', 
     describe(ruleId, () => {
       it.each(cases)('$name', (ruleCase) => {
         const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+        onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
         if (ruleCase.lastYear) {
           fs.cpSync(path.join(dir, 'data', '2023'), path.join(dir, 'data', '2022'), { recursive: true });
           fs.writeFileSync(path.join(dir, 'data', '2022', 'van-hoa.yaml'), file({ figures: ruleCase.lastYear }));
@@ -129,7 +137,7 @@ describe('check rules: valid and invalid cases, with rule id, line and column', 
           expect(lines[finding.place.line - 1]!.slice(finding.place.col - 1)).toMatch(/^-?\d/);
           expect(finding.related?.length).toBeGreaterThan(0);
         }
-      });
+      }, 20_000);
     });
   }
 });

@@ -4,7 +4,7 @@ import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import type { Quantity } from '../vietnamese/number.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
 import type { EarlierYear, Recorded } from './earlier-year.js';
-import { conversionFactor, isPercent, unitScale, wholeNumbersAreExact } from './units.js';
+import { baseFactor, conversionFactor, isPercent, wholeNumbersAreExact } from './units.js';
 
 /** How a derived value was obtained. */
 export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'change' | 'change-amount';
@@ -220,28 +220,27 @@ function deriveValue(
     const quantity = figure && printed(figure.value);
     const range = figure && printedRange(figure.value);
     if (!figure || !quantity || !range) return undefined;
-    // Work in base units (đồng, not tỷ đồng), so parts in other scales add up.
-    const base = unitScale(figure.unit);
+    // Work in base units (đồng, not tỷ đồng; 0,12, not 12%), so parts in other scales add up and a % multiplies as a share.
+    const base = baseFactor(figure.unit);
     operands.push({ figure, value: quantity.value.times(base), range: scale(range, base), decimals: quantity.decimals });
   }
-  const ownScale = unitScale(unit);
+  // Powers of ten (and 100 for a %): exact.
+  const fromBase = new Decimal(1).div(baseFactor(unit));
   const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);
   const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number): DerivedValue => ({
-    quantity: { value: value.div(ownScale), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
-    interval: scale(range, new Decimal(1).div(ownScale)),
+    quantity: { value: value.times(fromBase), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
+    interval: scale(range, fromBase),
     formula,
     inputs,
   });
 
   if (input.sum) {
-    const value = operands.reduce((total, o) => total.plus(o.value), new Decimal(0));
-    const range = operands.slice(1).reduce((total, o) => add(total, o.range), operands[0]!.range);
-    return toOwnUnit(value, range, 'sum', Math.max(...operands.map((o) => o.decimals)));
+    const range = operands.slice(1).reduce((sum, o) => add(sum, o.range), operands[0]!.range);
+    return toOwnUnit(operands.reduce((sum, o) => sum.plus(o.value), new Decimal(0)), range, 'sum', Math.max(...operands.map((o) => o.decimals)));
   }
   if (input.product) {
-    const value = operands.reduce((total, o) => total.times(o.value), new Decimal(1));
-    const range = operands.slice(1).reduce((total, o) => multiply(total, o.range), operands[0]!.range);
-    return toOwnUnit(value, range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
+    const range = operands.slice(1).reduce((result, o) => multiply(result, o.range), operands[0]!.range);
+    return toOwnUnit(operands.reduce((result, o) => result.times(o.value), new Decimal(1)), range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
   }
   const [numerator, denominator] = operands as [(typeof operands)[0], (typeof operands)[0]];
   const range = divide(numerator.range, denominator.range);
@@ -258,8 +257,7 @@ function deriveValue(
     });
     return 'zero-denominator';
   }
-  const factor = isPercent(unit) ? HUNDRED : new Decimal(1);
-  return toOwnUnit(numerator.value.div(denominator.value).times(factor), scale(range, factor), 'ratio', isPercent(unit) ? 2 : 1);
+  return toOwnUnit(numerator.value.div(denominator.value), range, 'ratio', isPercent(unit) ? 2 : 1);
 }
 
 /** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */

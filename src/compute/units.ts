@@ -14,8 +14,22 @@ export function unitScale(unit: string): Decimal {
   return new Decimal(SCALE_WORDS.get(first) ?? 1);
 }
 
+/** The spellings of "per hundred" a unit may have, in lower case with single spaces. */
+const PERCENT_SPELLINGS: ReadonlySet<string> = new Set(['%', '％', 'phần trăm', 'phan tram']);
+
+/** Whether a unit is a percentage, however written: `%`, ` % `, `％`, `phần trăm`, `Phần trăm`. */
 export function isPercent(unit: string): boolean {
-  return unit.trim() === '%';
+  return PERCENT_SPELLINGS.has(unit.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim());
+}
+
+const HUNDREDTH = new Decimal('0.01');
+
+/**
+ * What one of a unit is in base units, for arithmetic across figures: `tỷ đồng` → 10^9,
+ * `%` → 1/100 (so 12% × 500 triệu đồng is 60 triệu đồng, and a ratio in % is ×100), `hộ` → 1.
+ */
+export function baseFactor(unit: string): Decimal {
+  return isPercent(unit) ? HUNDREDTH : unitScale(unit);
 }
 
 /**
@@ -53,7 +67,7 @@ export function conversionFactor(from: string, to: string): Decimal | undefined 
     const words = unit.trim().split(/\s+/);
     return unitScale(unit).eq(1) ? words.join(' ') : words.slice(1).join(' ');
   };
-  if (from.trim() === to.trim()) return new Decimal(1);
+  if (from.trim() === to.trim() || (isPercent(from) && isPercent(to))) return new Decimal(1);
   if (withoutScale(from) !== withoutScale(to)) return undefined;
   return unitScale(from).div(unitScale(to));
 }

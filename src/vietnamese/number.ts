@@ -9,10 +9,6 @@ export interface Quantity {
   minIntegerDigits: number;
 }
 
-// Every figure goes through Decimal; 50 significant digits keep sums, products and
-// quotients of any real report exact (the default 20 would round a 21-digit total).
-Decimal.set({ precision: 50 });
-
 /**
  * Formats in Vietnamese: `.` groups thousands, `,` separates decimals, rounding half-up
  * to the quantity's decimals. Negative numbers keep their sign (direction words are the
@@ -28,11 +24,16 @@ export function formatNumber(quantity: Quantity): string {
   return `${negative && !isZero ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
+// Every figure goes through Decimal; 50 significant digits keep sums, products and
+// quotients of any real report exact (the default 20 would round a 21-digit total).
+Decimal.set({ precision: 50 });
+
 /** Number and unit as Vietnamese writes them: `663,8 tỷ đồng`, `2,9%` (no space before %). */
 export function formatWithUnit(quantity: Quantity, unit: string): string {
   const number = formatNumber(quantity);
-  if (unit === '') return number;
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+  const shown = unit.trim();
+  if (shown === '') return number;
+  return shown === '%' || shown === '％' ? `${number}%` : `${number} ${shown}`;
 }
 
 export function absolute(quantity: Quantity): Quantity {
