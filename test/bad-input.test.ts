@@ -691,8 +691,22 @@ interface AcceptedInput {
   warning?: { place: string; message: string };
 }
 
+/** Vietnamese grouping of a whole number: 1234567 → 1.234.567. */
+const grouped = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+const EIGHTEEN_NINES = 10n ** 18n - 1n;
+
 /** Input a clerk's tools produce that is not wrong: it builds (exit 0), and the document says what was meant. */
 const ACCEPTED: AcceptedInput[] = [
+  {
+    name: 'a product of three 18-digit figures: printed to its last digit (54 digits)',
+    breakIt: write(
+      path.join(DATA, 'van-hoa.yaml'),
+      'tieu_de: Văn hóa\nchi_tieu:\n' +
+        ['a', 'b', 'c'].map((k) => `  ${k}: { ten: ${k.toUpperCase()}, gia_tri: ${EIGHTEEN_NINES}, don_vi: hộ }\n`).join('') +
+        '  p: { ten: P, tich: [a, b, c], don_vi: hộ }\nnoi_dung:\n  - "Tích {{p}}."\n',
+    ),
+    document: [`Tích ${grouped(EIGHTEEN_NINES ** 3n)} hộ.`],
+  },
   {
     name: 'a % of an amount (tich): 12% × 500 triệu đồng is 60 triệu đồng; a ratio in "phần trăm" is × 100',
     breakIt: write(

@@ -4,6 +4,7 @@ import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import type { Quantity } from '../vietnamese/number.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
 import type { EarlierYear, Recorded } from './earlier-year.js';
+import { difference, product, productOf, quotient, total } from './exact.js';
 import { baseFactor, conversionFactor, isPercent, wholeNumbersAreExact } from './units.js';
 
 /** How a derived value was obtained. */
@@ -137,7 +138,7 @@ function computeFigure(
       return undefined;
     }
     const decimals = Math.max(0, entry.quantity.decimals - Math.round(Math.log10(factor.toNumber())));
-    return stated({ quantity: { ...entry.quantity, value: entry.quantity.value.times(factor), decimals }, place: entry.place }, unit);
+    return stated({ quantity: { ...entry.quantity, value: product(entry.quantity.value, factor), decimals }, place: entry.place }, unit);
   };
   const recorded = {
     lastYear: fromEarlier(earlier?.values.get(input.key), 'số liệu'),
@@ -222,13 +223,13 @@ function deriveValue(
     if (!figure || !quantity || !range) return undefined;
     // Work in base units (đồng, not tỷ đồng; 0,12, not 12%), so parts in other scales add up and a % multiplies as a share.
     const base = baseFactor(figure.unit);
-    operands.push({ figure, value: quantity.value.times(base), range: scale(range, base), decimals: quantity.decimals });
+    operands.push({ figure, value: product(quantity.value, base), range: scale(range, base), decimals: quantity.decimals });
   }
   // Powers of ten (and 100 for a %): exact.
-  const fromBase = new Decimal(1).div(baseFactor(unit));
+  const fromBase = quotient(new Decimal(1), baseFactor(unit));
   const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);
   const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number): DerivedValue => ({
-    quantity: { value: value.times(fromBase), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
+    quantity: { value: product(value, fromBase), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
     interval: scale(range, fromBase),
     formula,
     inputs,
@@ -236,11 +237,11 @@ function deriveValue(
 
   if (input.sum) {
     const range = operands.slice(1).reduce((sum, o) => add(sum, o.range), operands[0]!.range);
-    return toOwnUnit(operands.reduce((sum, o) => sum.plus(o.value), new Decimal(0)), range, 'sum', Math.max(...operands.map((o) => o.decimals)));
+    return toOwnUnit(total(operands.map((o) => o.value)), range, 'sum', Math.max(...operands.map((o) => o.decimals)));
   }
   if (input.product) {
     const range = operands.slice(1).reduce((result, o) => multiply(result, o.range), operands[0]!.range);
-    return toOwnUnit(operands.reduce((result, o) => result.times(o.value), new Decimal(1)), range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
+    return toOwnUnit(productOf(operands.map((o) => o.value)), range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
   }
   const [numerator, denominator] = operands as [(typeof operands)[0], (typeof operands)[0]];
   const range = divide(numerator.range, denominator.range);
@@ -257,7 +258,7 @@ function deriveValue(
     });
     return 'zero-denominator';
   }
-  return toOwnUnit(numerator.value.div(denominator.value), range, 'ratio', isPercent(unit) ? 2 : 1);
+  return toOwnUnit(quotient(numerator.value, denominator.value), range, 'ratio', isPercent(unit) ? 2 : 1);
 }
 
 /** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
@@ -269,7 +270,7 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     const ratio = divide(range, base.interval);
     if (!ratio || base.quantity.value.isZero()) return undefined;
     return {
-      quantity: { value: value.value.div(base.quantity.value).minus(minus).times(HUNDRED), decimals, minIntegerDigits: 1 },
+      quantity: { value: product(difference(quotient(value.value, base.quantity.value), minus), HUNDRED), decimals, minIntegerDigits: 1 },
       interval: scale(shift(ratio, minus.negated()), HUNDRED),
       formula,
       inputs: [figure.value.stated?.place ?? figure.place, base.place],
@@ -286,7 +287,7 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     if (derived) figure.change.derived = derived;
     else if (figure.lastYear.quantity.value.isZero()) figure.change.unavailable = UNAVAILABLE.change;
     figure.changeAmount.derived = {
-      quantity: { value: value.value.minus(figure.lastYear.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
+      quantity: { value: difference(value.value, figure.lastYear.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
       interval: subtract(range, figure.lastYear.interval),
       formula: 'change-amount',
       inputs: [figure.value.stated?.place ?? figure.place, figure.lastYear.place],

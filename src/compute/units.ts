@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { quotient } from './exact.js';
 
 /** The scale words a unit may start with. A Map: a unit named "constructor" is no scale word. */
 const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
@@ -69,5 +70,5 @@ export function conversionFactor(from: string, to: string): Decimal | undefined 
   };
   if (from.trim() === to.trim() || (isPercent(from) && isPercent(to))) return new Decimal(1);
   if (withoutScale(from) !== withoutScale(to)) return undefined;
-  return unitScale(from).div(unitScale(to));
+  return quotient(unitScale(from), unitScale(to));
 }

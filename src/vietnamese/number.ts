@@ -24,10 +24,6 @@ export function formatNumber(quantity: Quantity): string {
   return `${negative && !isZero ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
-// Every figure goes through Decimal; 50 significant digits keep sums, products and
-// quotients of any real report exact (the default 20 would round a 21-digit total).
-Decimal.set({ precision: 50 });
-
 /** Number and unit as Vietnamese writes them: `663,8 tỷ đồng`, `2,9%` (no space before %). */
 export function formatWithUnit(quantity: Quantity, unit: string): string {
   const number = formatNumber(quantity);
