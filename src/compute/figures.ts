@@ -138,7 +138,10 @@ function computeFigure(
       return undefined;
     }
     const decimals = Math.max(0, entry.quantity.decimals - Math.round(Math.log10(factor.toNumber())));
-    return stated({ quantity: { ...entry.quantity, value: product(entry.quantity.value, factor), decimals }, place: entry.place }, unit);
+    // A leading zero belongs to the number as written: 01 triệu đồng is 0,001 tỷ đồng, not 00,001.
+    const minIntegerDigits = factor.eq(1) ? entry.quantity.minIntegerDigits : 1;
+    const quantity = { value: product(entry.quantity.value, factor), decimals, minIntegerDigits };
+    return stated({ quantity, place: entry.place }, unit);
   };
   const recorded = {
     lastYear: fromEarlier(earlier?.values.get(input.key), 'số liệu'),
@@ -215,7 +218,7 @@ function deriveValue(
 ): DerivedValue | 'zero-denominator' | undefined {
   const refs = input.sum ?? input.product ?? input.ratio;
   if (!refs) return undefined;
-  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number }[] = [];
+  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number; minIntegerDigits: number }[] = [];
   for (const ref of refs) {
     const figure = resolve(ref);
     const quantity = figure && printed(figure.value);
@@ -223,13 +226,13 @@ function deriveValue(
     if (!figure || !quantity || !range) return undefined;
     // Work in base units (đồng, not tỷ đồng; 0,12, not 12%), so parts in other scales add up and a % multiplies as a share.
     const base = baseFactor(figure.unit);
-    operands.push({ figure, value: product(quantity.value, base), range: scale(range, base), decimals: quantity.decimals });
+    operands.push({ figure, value: product(quantity.value, base), range: scale(range, base), decimals: quantity.decimals, minIntegerDigits: quantity.minIntegerDigits });
   }
   // Powers of ten (and 100 for a %): exact.
   const fromBase = quotient(new Decimal(1), baseFactor(unit));
   const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);
-  const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number): DerivedValue => ({
-    quantity: { value: product(value, fromBase), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
+  const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number, minIntegerDigits = 1): DerivedValue => ({
+    quantity: { value: product(value, fromBase), decimals: input.digits ?? decimals, minIntegerDigits },
     interval: scale(range, fromBase),
     formula,
     inputs,
@@ -237,7 +240,9 @@ function deriveValue(
 
   if (input.sum) {
     const range = operands.slice(1).reduce((sum, o) => add(sum, o.range), operands[0]!.range);
-    return toOwnUnit(total(operands.map((o) => o.value)), range, 'sum', Math.max(...operands.map((o) => o.decimals)));
+    // Parts written 01, 02 in the total's own unit make a total of 03.
+    const width = operands.every((o) => sameUnit(o.figure.unit, unit)) ? Math.max(...operands.map((o) => o.minIntegerDigits)) : 1;
+    return toOwnUnit(total(operands.map((o) => o.value)), range, 'sum', Math.max(...operands.map((o) => o.decimals)), width);
   }
   if (input.product) {
     const range = operands.slice(1).reduce((result, o) => multiply(result, o.range), operands[0]!.range);
@@ -259,6 +264,10 @@ function deriveValue(
     return 'zero-denominator';
   }
   return toOwnUnit(quotient(numerator.value, denominator.value), range, 'ratio', isPercent(unit) ? 2 : 1);
+}
+
+function sameUnit(a: string, b: string): boolean {
+  return a.trim() === b.trim() || (isPercent(a) && isPercent(b));
 }
 
 /** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
@@ -287,7 +296,12 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     if (derived) figure.change.derived = derived;
     else if (figure.lastYear.quantity.value.isZero()) figure.change.unavailable = UNAVAILABLE.change;
     figure.changeAmount.derived = {
-      quantity: { value: difference(value.value, figure.lastYear.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
+      // 05 vụ against 03 vụ: "tăng 02 vụ".
+      quantity: {
+        value: difference(value.value, figure.lastYear.quantity.value),
+        decimals: value.decimals,
+        minIntegerDigits: Math.max(value.minIntegerDigits, figure.lastYear.quantity.minIntegerDigits),
+      },
       interval: subtract(range, figure.lastYear.interval),
       formula: 'change-amount',
       inputs: [figure.value.stated?.place ?? figure.place, figure.lastYear.place],

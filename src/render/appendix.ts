@@ -35,7 +35,7 @@ export function indicatorRows(input: YearInput, figures: ReadonlyMap<string, Fig
     if (!figure || figure.restates || !(figureInput.inAppendix ?? isKeyByDefault(figure))) return [];
     const change = printed(figure.change);
     // "% so cùng kỳ" of a rate would mix % with percentage points: left empty.
-    const ofLastYear = change && !isPercent(figure.unit) ? { ...change, value: sum(change.value, HUNDRED) } : undefined;
+    const ofLastYear = change && !isPercent(figure.unit) ? { ...change, value: sum(change.value, HUNDRED), minIntegerDigits: 1 } : undefined;
     return [
       {
         name: figure.name,
