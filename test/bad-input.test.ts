@@ -640,6 +640,22 @@ const CASES: BadInput[] = [
     messages: 1,
   },
   {
+    name: 'a text reference through a helper named constructor',
+    breakIt: edit(KINH_TE, '{{tong_thu_nhap}}', '{{constructor tong_thu_nhap}}'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:13:30`,
+    message: 'Không hiểu tham chiếu {{constructor tong_thu_nhap}}. Viết {{ma_chi_tieu}} hoặc {{tu ma_chi_tieu}}',
+    messages: 1,
+  },
+  {
+    name: 'a text reference to a figure named __proto__',
+    breakIt: edit(KINH_TE, '{{tong_thu_nhap}}', '{{__proto__}}'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:13:30`,
+    message: 'Không có chỉ tiêu "__proto__".',
+    messages: 1,
+  },
+  {
     name: 'an output format named __proto__ for check',
     breakIt: () => undefined,
     args: ['check', '2023', '--format', '__proto__'],
