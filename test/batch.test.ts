@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateUnits } from './bench/synthetic-units.mjs';
-import { cli, PROJECT } from './helpers.js';
+import { cli, PROJECT, tempFolder } from './helpers.js';
 
 describe('report build --units', () => {
   it('builds 20 units in parallel; one broken unit fails alone, with its reason, and the run exits 1', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-batch-'));
+    const dir = tempFolder('report-batch-');
     const units = generateUnits(PROJECT, path.join(dir, 'xa'), 20);
     const broken = units[6]!;
     fs.writeFileSync(path.join(broken, 'data', '2023', 'ngan-sach.yaml'), 'tieu_de: "Thu, chi ngân sách\n');
@@ -30,7 +29,7 @@ describe('report build --units', () => {
   });
 
   it('checks every unit and says which fail; a missing folder is a run error', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-batch-'));
+    const dir = tempFolder('report-batch-');
     generateUnits(PROJECT, path.join(dir, 'xa'), 2);
     fs.mkdirSync(path.join(dir, 'xa', 'trong'));
     // A unit linked in from elsewhere is a unit too; a link to a file is not.
