@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cli, editFile, FIXTURES, removeWorkspaces, workspaceFrom } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cli, editFile, FIXTURES, workspaceFrom } from './helpers.js';
 
 const MINIMAL = path.join(FIXTURES, 'minimal');
 const DATA = path.join('data', '2023');
@@ -17,6 +17,8 @@ interface BadInput {
   /** file:line:col the first message names, relative to the project folder; undefined when there is no place. */
   place?: string;
   message: string;
+  /** How many errors the run reports, when one mistake must give exactly that many messages. */
+  messages?: number;
   withTemplates?: boolean;
   env?: Record<string, string>;
   /** False where the case cannot be made on this machine; its name says why. */
@@ -54,11 +56,111 @@ const CASES: BadInput[] = [
     message: 'Lỗi cú pháp YAML: Thiếu ký tự đóng',
   },
   {
-    name: 'a tab used for indentation',
+    name: 'a tab used for indentation: one message, at the Tab, not one for every line after it',
     breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '    ten: Tổng thu nhập xã hội', '\tten: Tổng thu nhập xã hội'),
     code: 1,
     place: `${DATA}/kinh-te.yaml:4:1`,
-    message: 'Lỗi cú pháp YAML',
+    message: 'Lỗi cú pháp YAML: dòng này thụt lề bằng phím Tab. YAML chỉ nhận dấu cách',
+    messages: 1,
+  },
+  {
+    name: 'a key indented deeper than the key above it: one message, at the line that is wrong',
+    breakIt: edit(KINH_TE, '    don_vi: tỷ đồng', '     don_vi: tỷ đồng'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:6:6`,
+    message: 'thụt lề không đúng: dòng này thụt vào sâu hơn dòng 5 ở trên, nên YAML nối nó vào giá trị của dòng đó. Các khóa cùng cấp phải thẳng hàng: bắt đầu dòng này ở cột 5 (4 dấu cách)',
+    messages: 1,
+  },
+  {
+    name: 'a list item indented deeper than the one above, which YAML would silently join to it',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - Không có gì mới.\n    - Đã tổ chức lễ hội.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:4:5`,
+    message: 'nên YAML nối nó vào chữ ở dòng 3 thành một đoạn. Nếu đây là một mục mới của danh sách, cho dấu "-" thẳng hàng với các dấu "-" cùng cấp (cột 3, như dấu "-" ở dòng 3)',
+    messages: 1,
+  },
+  // A paragraph with ": " or a special first character left unquoted: YAML reads a key, a map,
+  // an alias or a list where the clerk wrote words. One message, with the line as it should be.
+  {
+    name: 'a paragraph with ": " left unquoted, which YAML reads as a key and its value',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - Thương mại, dịch vụ: doanh thu tăng'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message:
+      'Đoạn chữ có dấu hai chấm và dấu cách (": "), nên YAML hiểu phần trước dấu hai chấm là một khóa. Đặt cả đoạn trong dấu ngoặc kép: viết lại dòng 3 thành  - "Thương mại, dịch vụ: doanh thu tăng"',
+    messages: 1,
+  },
+  {
+    name: 'a paragraph with two ": ", which YAML cannot read at all',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - Thương mại: doanh thu: tăng'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: 'Đặt cả đoạn trong dấu ngoặc kép: viết lại dòng 3 thành  - "Thương mại: doanh thu: tăng"',
+    messages: 1,
+  },
+  {
+    name: 'a title with ": " left unquoted',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), 'tieu_de: "Lĩnh vực van-hoa"', 'tieu_de: Văn hóa: thông tin, thể thao'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:1:10`,
+    message: 'viết lại dòng 1 thành  tieu_de: "Văn hóa: thông tin, thể thao"',
+    messages: 1,
+  },
+  {
+    name: '"Lưu: VT." unquoted in a list that takes only texts',
+    breakIt: edit(path.join(DATA, 'van-ban.yaml'), '  - "Lưu: VT."', '  - Lưu: VT.'),
+    code: 1,
+    place: `${DATA}/van-ban.yaml:18:5`,
+    message: 'viết lại dòng 18 thành  - "Lưu: VT."',
+    messages: 1,
+  },
+  {
+    name: 'a paragraph with ": " that goes on to a second line',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - Thương mại, dịch vụ: doanh thu\n    tăng khá'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: 'Đặt cả đoạn trong dấu ngoặc kép: thêm " trước chữ "Thương" ở dòng 3 và sau chữ "khá" ở dòng 4.',
+    messages: 1,
+  },
+  {
+    name: 'a paragraph starting with a reference, {{...}}, then more words',
+    breakIt: edit(path.join(DATA, 'ngan-sach.yaml'), '  - Tổng thu {{tong_thu_ngan_sach}}', '  - {{tong_thu_ngan_sach}} là tổng thu'),
+    code: 1,
+    place: `${DATA}/ngan-sach.yaml:6:5`,
+    message: 'Đoạn chữ bắt đầu bằng {, ký tự mà YAML hiểu theo nghĩa riêng. Đặt cả đoạn trong dấu ngoặc kép: viết lại dòng 6 thành  - "{{tong_thu_ngan_sach}} là tổng thu',
+    messages: 1,
+  },
+  {
+    name: 'a paragraph that is only a reference, {{...}}: a map to YAML',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - {{nam}}'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: 'viết lại dòng 3 thành  - "{{nam}}"',
+    messages: 1,
+  },
+  {
+    name: 'a paragraph starting with a word in double quotes: single quotes around it',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - "Ngày hội" được tổ chức tốt'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: `Đặt cả đoạn trong dấu nháy đơn (vì đoạn chữ đã có dấu ngoặc kép): viết lại dòng 3 thành  - '"Ngày hội" được tổ chức tốt'`,
+    messages: 1,
+  },
+  {
+    name: 'a paragraph starting with "- ": a list to YAML',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - - Trồng trọt: đạt'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: 'Đoạn chữ bắt đầu bằng -, ký tự mà YAML hiểu theo nghĩa riêng. Đặt cả đoạn trong dấu ngoặc kép: viết lại dòng 3 thành  - "- Trồng trọt: đạt"',
+    messages: 1,
+  },
+  {
+    name: 'a paragraph starting with "* "',
+    breakIt: edit(path.join(DATA, 'van-hoa.yaml'), '  - Không có gì mới.', '  - * Công tác văn hóa'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:5`,
+    message: 'Đoạn chữ bắt đầu bằng *, ký tự mà YAML hiểu theo nghĩa riêng. Đặt cả đoạn trong dấu ngoặc kép: viết lại dòng 3 thành  - "* Công tác văn hóa"',
+    messages: 1,
   },
   {
     name: 'a key written twice',
@@ -110,11 +212,68 @@ const CASES: BadInput[] = [
     message: 'Tệp ban-sao-kinh-te.yaml không thuộc các tệp của bố cục mặc định, nên báo cáo không có chỗ in nó',
   },
   {
-    name: 'a misspelt key',
+    name: 'a misspelt key: the key it should be',
     breakIt: edit(path.join(DATA, 'kinh-te.yaml'), '    don_vi: tỷ đồng', '    don_vi: tỷ đồng\n    ke_hoahc: 90'),
     code: 1,
     place: `${DATA}/kinh-te.yaml:7:5`,
-    message: 'Khóa "chi_tieu › tong_thu_nhap › ke_hoahc" không có trong mẫu dữ liệu',
+    message: 'Khóa "chi_tieu › tong_thu_nhap › ke_hoahc" không có trong mẫu dữ liệu. Có phải là "ke_hoach"? Sửa thành ke_hoach.',
+    messages: 1,
+  },
+  {
+    name: 'a misspelt key that is required (gia_tr): one message, not also "gia_tri is missing"',
+    breakIt: edit(KINH_TE, 'gia_tri: 100', 'gia_tr: 100'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:5`,
+    message: 'Khóa "chi_tieu › tong_thu_nhap › gia_tr" không có trong mẫu dữ liệu. Có phải là "gia_tri"? Sửa thành gia_tri.',
+    messages: 1,
+  },
+  {
+    name: 'a misspelt unit key (don_v): one message, not also "don_vi is missing"',
+    breakIt: edit(KINH_TE, '    don_vi: tỷ đồng', '    don_v: tỷ đồng'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:6:5`,
+    message: 'Có phải là "don_vi"? Sửa thành don_vi.',
+    messages: 1,
+  },
+  {
+    name: 'a misspelt key at the top of a file, typed with an accent (tieu_đe)',
+    breakIt: edit(KINH_TE, 'tieu_de:', 'tieu_đe:'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:1:1`,
+    message: 'Khóa "tieu_đe" không có trong mẫu dữ liệu. Có phải là "tieu_de"? Sửa thành tieu_de.',
+    messages: 1,
+  },
+  {
+    name: 'a required figure key typed as words (Số khẩu): one message, with the key to write',
+    breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), '  so_khau:', '  Số khẩu:'),
+    code: 1,
+    place: `${DATA}/y-te-dan-so.yaml:4:3`,
+    message: 'Mã "Số khẩu" trong "chi_tieu" không hợp lệ: mã chỉ dùng chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ tong_thu_ngan_sach). Viết so_khau.',
+    messages: 1,
+  },
+  {
+    name: 'a misspelt rule level (canhbao)',
+    breakIt: write(path.join('data', 'kiem-tra.yaml'), 'quy_tac:\n  ratio: canhbao\n'),
+    code: 1,
+    place: 'data/kiem-tra.yaml:2:10',
+    message: 'phải là một trong: loi, canh_bao, thong_tin, tat. Có phải là "canh_bao"?',
+    messages: 1,
+  },
+  {
+    name: 'a change typed with its % sign (2,9%)',
+    breakIt: edit(KINH_TE, '    don_vi: tỷ đồng', '    don_vi: tỷ đồng\n    tang_giam: 2,9%'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:7:16`,
+    message: 'Khóa "chi_tieu › tong_thu_nhap › tang_giam" phải là một số (ví dụ 663.8 hoặc 663,8; 6790880637 hoặc 6.790.880.637). Bỏ dấu %: viết 2,9 (tang_giam luôn tính bằng %).',
+    messages: 1,
+  },
+  {
+    name: 'a value typed with its % sign (12 %)',
+    breakIt: aValue('12 %'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:5:14`,
+    message: 'Bỏ dấu %: viết 12 (đơn vị % ghi ở don_vi).',
+    messages: 1,
   },
   {
     name: 'a figure without a unit',
@@ -315,14 +474,15 @@ const CASES: BadInput[] = [
     breakIt: aValue('6 790 880 637'),
     code: 1,
     place: `${DATA}/kinh-te.yaml:5:14`,
-    message: 'phải là một số',
+    message: 'phải là một số (ví dụ 663.8 hoặc 663,8; 6790880637 hoặc 6.790.880.637). Bỏ dấu cách giữa các chữ số: viết 6790880637.',
   },
   {
     name: 'a number with a unit typed into it',
-    breakIt: aValue('100 tỷ'),
+    breakIt: aValue('100 tỷ đồng'),
     code: 1,
     place: `${DATA}/kinh-te.yaml:5:14`,
-    message: 'phải là một số',
+    message: 'phải là một số (ví dụ 663.8 hoặc 663,8; 6790880637 hoặc 6.790.880.637). Bỏ chữ "tỷ đồng" sau số: viết 100 (đơn vị ghi ở don_vi).',
+    messages: 1,
   },
   {
     name: 'an empty value',
@@ -411,7 +571,8 @@ const CASES: BadInput[] = [
     breakIt: edit(path.join(DATA, 'y-te-dan-so.yaml'), '  so_ho:', `  ${NFD('số_hộ')}:`),
     code: 1,
     place: `${DATA}/y-te-dan-so.yaml:3:3`,
-    message: 'mã chỉ dùng chữ thường không dấu',
+    message: 'mã chỉ dùng chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ tong_thu_ngan_sach). Viết so_ho.',
+    messages: 1,
   },
   {
     name: 'a date that does not exist',
@@ -473,6 +634,65 @@ const CASES: BadInput[] = [
     args: ['build', '2023', '--format', 'doc', '--out', 'bao-cao.docx'],
     code: 2,
     message: 'Không có dạng "doc". Chọn một trong: docx, pdf, md.',
+  },
+  // Names that every JavaScript object has (constructor, __proto__, toString), typed where the
+  // program looks a name up: each is an unknown name with its usual message, never a crash.
+  {
+    name: 'a rule level named constructor in kiem-tra.yaml',
+    breakIt: write(path.join('data', 'kiem-tra.yaml'), 'quy_tac:\n  ratio: constructor\n'),
+    code: 1,
+    place: 'data/kiem-tra.yaml:2:10',
+    message: 'Khóa "quy_tac › ratio" phải là một trong: loi, canh_bao, thong_tin, tat.',
+    messages: 1,
+  },
+  {
+    name: 'a rule named __proto__ in kiem-tra.yaml',
+    breakIt: write(path.join('data', 'kiem-tra.yaml'), 'quy_tac:\n  __proto__: tat\n'),
+    code: 1,
+    place: 'data/kiem-tra.yaml:2:3',
+    message: 'Không có quy tắc "__proto__".',
+    messages: 1,
+  },
+  {
+    name: 'a text reference through a helper named constructor',
+    breakIt: edit(KINH_TE, '{{tong_thu_nhap}}', '{{constructor tong_thu_nhap}}'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:13:30`,
+    message: 'Không hiểu tham chiếu {{constructor tong_thu_nhap}}. Viết {{ma_chi_tieu}} hoặc {{tu ma_chi_tieu}}',
+    messages: 1,
+  },
+  {
+    name: 'a text reference to a figure named __proto__',
+    breakIt: edit(KINH_TE, '{{tong_thu_nhap}}', '{{__proto__}}'),
+    code: 1,
+    place: `${DATA}/kinh-te.yaml:13:30`,
+    message: 'Không có chỉ tiêu "__proto__".',
+    messages: 1,
+  },
+  {
+    name: 'an output format named __proto__ for check',
+    breakIt: () => undefined,
+    args: ['check', '2023', '--format', '__proto__'],
+    code: 2,
+    message: 'Không có dạng "__proto__". Chọn một trong: stylish, json, github, sarif.',
+  },
+  {
+    name: 'a template printing {{constructor}}, which every object has',
+    withTemplates: true,
+    breakIt: edit(path.join(TEMPLATES, 'muc.md.hbs'), '{{cap}} {{so}}{{tieu_de}}', '{{cap}} {{so}}{{constructor}}'),
+    code: 1,
+    place: `${TEMPLATES}/muc.md.hbs:6:17`,
+    message: 'Mẫu dùng tên "constructor" nhưng dữ liệu không có tên này',
+    messages: 1,
+  },
+  {
+    name: 'a template looking up "__proto__"',
+    withTemplates: true,
+    breakIt: edit(path.join(TEMPLATES, 'muc.md.hbs'), '{{cap}} {{so}}{{tieu_de}}', '{{cap}} {{so}}{{lookup this "__proto__"}}'),
+    code: 1,
+    place: `${TEMPLATES}/muc.md.hbs:6:15`,
+    message: '{{lookup}} tìm tên "__proto__" nhưng dữ liệu không có tên này',
+    messages: 1,
   },
   {
     name: '--out naming a device (/dev/null): refused, and the device left as it is',
@@ -625,8 +845,35 @@ interface AcceptedInput {
   warning?: { place: string; message: string };
 }
 
+/** Vietnamese grouping of a whole number: 1234567 → 1.234.567. */
+const grouped = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+const EIGHTEEN_NINES = 10n ** 18n - 1n;
+
 /** Input a clerk's tools produce that is not wrong: it builds (exit 0), and the document says what was meant. */
 const ACCEPTED: AcceptedInput[] = [
+  {
+    name: 'a product of three 18-digit figures: printed to its last digit (54 digits)',
+    breakIt: write(
+      path.join(DATA, 'van-hoa.yaml'),
+      'tieu_de: Văn hóa\nchi_tieu:\n' +
+        ['a', 'b', 'c'].map((k) => `  ${k}: { ten: ${k.toUpperCase()}, gia_tri: ${EIGHTEEN_NINES}, don_vi: hộ }\n`).join('') +
+        '  p: { ten: P, tich: [a, b, c], don_vi: hộ }\nnoi_dung:\n  - "Tích {{p}}."\n',
+    ),
+    document: [`Tích ${grouped(EIGHTEEN_NINES ** 3n)} hộ.`],
+  },
+  {
+    name: 'a % of an amount (tich): 12% × 500 triệu đồng is 60 triệu đồng; a ratio in "phần trăm" is × 100',
+    breakIt: write(
+      path.join(DATA, 'van-hoa.yaml'),
+      'tieu_de: Văn hóa\nchi_tieu:\n' +
+        '  ty_le: { ten: Tỷ lệ, gia_tri: 12, don_vi: "%" }\n' +
+        '  kinh_phi: { ten: Kinh phí, gia_tri: 500, don_vi: triệu đồng }\n' +
+        '  phan_chi: { ten: Phần chi, tich: [ty_le, kinh_phi], don_vi: triệu đồng }\n' +
+        '  ty_le_chi: { ten: Tỷ lệ chi, chia: [phan_chi, kinh_phi], don_vi: phần trăm }\n' +
+        'noi_dung:\n  - "Chi {{phan_chi}}, bằng {{ty_le_chi}} kinh phí."\n',
+    ),
+    document: ['Chi 60 triệu đồng, bằng 12,00 phần trăm kinh phí.'],
+  },
   {
     name: 'a byte-order mark (Notepad "UTF-8 with BOM")',
     breakIt: (dir) => editFile(path.join(dir, KINH_TE), (text) => `\uFEFF${text}`),
@@ -689,65 +936,97 @@ const ACCEPTED: AcceptedInput[] = [
     document: ['bình quân 50 triệu đồng/người/năm'],
     warning: { place: `${DATA}/kinh-te.yaml:11:27`, message: 'Mẫu số "so_khau" bằng 0 (hoặc có thể bằng 0 khi làm tròn), không chia được. Giá trị đã nhập được giữ nguyên' },
   },
+  {
+    name: 'units named constructor and toString, which every object has: names like any other',
+    breakIt: (dir) =>
+      editFile(path.join(dir, DATA, 'y-te-dan-so.yaml'), (text) =>
+        text.replace('don_vi: hộ', 'don_vi: Constructor').replace('don_vi: người', 'don_vi: toString').replace('{{so so_ho}} hộ với {{so so_khau}} khẩu', '{{so_ho}} với {{so_khau}}'),
+      ),
+    document: ['Dân số 500 Constructor với 2.000 toString.', 'bình quân 50 triệu đồng/người/năm'],
+  },
 ];
 
+/** A fresh copy of `from` for one test, removed when the test ends, passed or failed. */
+async function inWorkspace(from: string, withTemplates: boolean, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = workspaceFrom(from, withTemplates);
+  try {
+    await body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each case runs the CLI once or twice in-process: well under a second, with room for a loaded machine. */
+const TIMEOUT = 20_000;
+
 describe(`${ACCEPTED.length} inputs from Word, Excel, Notepad and Mac are read as meant`, () => {
-  afterEach(removeWorkspaces);
-  it.each(ACCEPTED)('$name', async ({ breakIt, document, warning }) => {
-    const dir = workspaceFrom(MINIMAL);
-    breakIt(dir);
-    const result = await cli(['build', '2023', '--format', 'md', '--out', 'bao-cao.md'], dir);
-    expect(result.code).toBe(0);
-    if (warning) {
-      const line = result.stderr.split('\n').find((l) => l.includes(warning.message));
-      expect(line?.replaceAll('\\', '/')).toMatch(new RegExp(`^${warning.place}\\s+cảnh báo`));
-    } else expect(result.stderr).toBe('');
-    const text = fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8');
-    for (const expected of document) expect(text).toContain(expected);
-    expect(text).toBe(text.normalize('NFC'));
-    expect(text).not.toMatch(/NaN|Infinity|undefined/);
-  });
+  it.each(ACCEPTED)(
+    '$name',
+    ({ breakIt, document, warning }) =>
+      inWorkspace(MINIMAL, false, async (dir) => {
+        breakIt(dir);
+        const result = await cli(['build', '2023', '--format', 'md', '--out', 'bao-cao.md'], dir);
+        expect(result.code).toBe(0);
+        if (warning) {
+          const line = result.stderr.split('\n').find((l) => l.includes(warning.message));
+          expect(line?.replaceAll('\\', '/')).toMatch(new RegExp(`^${warning.place}\\s+cảnh báo`));
+        } else expect(result.stderr).toBe('');
+        const text = fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8');
+        for (const expected of document) expect(text).toContain(expected);
+        expect(text).toBe(text.normalize('NFC'));
+        expect(text).not.toMatch(/NaN|Infinity|undefined/);
+      }),
+    TIMEOUT,
+  );
 });
 
 const byName = (name: string) => CASES.find((c) => c.name === name)!;
 
 describe(`${CASES.length} bad inputs end in a Vietnamese message with its place and exit code, never a stack trace`, () => {
   it.skip.each(CASES.filter((c) => c.onlyIf === false))('$name', () => undefined);
-  afterEach(removeWorkspaces);
   it.each(CASES.filter((c) => c.onlyIf !== false))(
     '$name',
-    async ({ breakIt, args, code, place, message, withTemplates, env, after }) => {
-      const dir = workspaceFrom(MINIMAL, withTemplates);
-      breakIt(dir);
-      const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir, env);
-      expect(result.code).toBe(code);
-      expect(result.stderr).toContain(message);
-      if (place) expect(result.stderr.split('\n')[0]!.replaceAll('\\', '/')).toMatch(new RegExp(`^${place.replaceAll('\\', '/')}[:\\s]`));
-      expect(result.stderr).not.toMatch(/\n\s+at /);
-      expect(result.stdout).toBe('');
-      expect(fs.existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
-      after?.(dir);
-    },
-    10_000,
+    ({ breakIt, args, code, place, message, messages, withTemplates, env, after }) =>
+      inWorkspace(MINIMAL, withTemplates ?? false, async (dir) => {
+        breakIt(dir);
+        const result = await cli(args ?? ['build', '2023', '--out', 'bao-cao.docx'], dir, env);
+        expect(result.code).toBe(code);
+        expect(result.stderr).toContain(message);
+        if (place) expect(result.stderr.split('\n')[0]!.replaceAll('\\', '/')).toMatch(new RegExp(`^${place.replaceAll('\\', '/')}[:\\s]`));
+        if (messages !== undefined) expect(result.stderr).toContain(`${messages} lỗi: chưa tạo được báo cáo`);
+        expect(result.stderr).not.toMatch(/\n\s+at |Lỗi ngoài dự kiến/);
+        expect(result.stdout).toBe('');
+        expect(fs.existsSync(path.join(dir, 'bao-cao.docx'))).toBe(false);
+        after?.(dir);
+      }),
+    TIMEOUT,
   );
 
-  it('reports every problem at once', async () => {
-    const dir = workspaceFrom(MINIMAL);
-    byName('a wrong type (text where a number belongs)').breakIt(dir);
-    byName('a section file that is not in the outline').breakIt(dir);
-    const result = await cli(['build', '2023'], dir);
-    expect(result.stderr).toContain('Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số');
-    expect(result.stderr).toContain('Tệp ban-sao-kinh-te.yaml không thuộc các tệp của bố cục mặc định');
-    expect(result.stderr).toContain('2 lỗi: chưa tạo được báo cáo');
-  });
+  it(
+    'reports every problem at once',
+    () =>
+      inWorkspace(MINIMAL, false, async (dir) => {
+        byName('a wrong type (text where a number belongs)').breakIt(dir);
+        byName('a section file that is not in the outline').breakIt(dir);
+        const result = await cli(['build', '2023'], dir);
+        expect(result.stderr).toContain('Khóa "chi_tieu › tong_thu_nhap › gia_tri" phải là một số');
+        expect(result.stderr).toContain('Tệp ban-sao-kinh-te.yaml không thuộc các tệp của bố cục mặc định');
+        expect(result.stderr).toContain('2 lỗi: chưa tạo được báo cáo');
+      }),
+    TIMEOUT,
+  );
 
-  it('leaves an earlier document as it was when a build fails', async () => {
-    const dir = workspaceFrom(MINIMAL);
-    expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(0);
-    const before = fs.readFileSync(path.join(dir, 'bao-cao.docx'));
-    byName('a wrong type (text where a number belongs)').breakIt(dir);
-    expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(1);
-    expect(fs.readFileSync(path.join(dir, 'bao-cao.docx')).equals(before)).toBe(true);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  it(
+    'leaves an earlier document as it was when a build fails',
+    () =>
+      inWorkspace(MINIMAL, false, async (dir) => {
+        expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(0);
+        const before = fs.readFileSync(path.join(dir, 'bao-cao.docx'));
+        byName('a wrong type (text where a number belongs)').breakIt(dir);
+        expect((await cli(['build', '2023', '--out', 'bao-cao.docx'], dir)).code).toBe(1);
+        expect(fs.readFileSync(path.join(dir, 'bao-cao.docx')).equals(before)).toBe(true);
+        expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      }),
+    TIMEOUT,
+  );
 });

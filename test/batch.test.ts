@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateUnits } from './bench/synthetic-units.mjs';
-import { cli, PROJECT } from './helpers.js';
+import { cli, PROJECT, tempFolder } from './helpers.js';
 
 // The batch's workers run the bundled program, dist/report.cjs, which `npm test` builds first.
 describe('report build --units (worker threads run dist/)', () => {
   it('builds 8 units in parallel; one broken unit fails alone, with its reason, and the run exits 1', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-batch-'));
+    const dir = tempFolder('report-batch-');
     const units = generateUnits(PROJECT, path.join(dir, 'xa'), 8);
     const broken = units[6]!;
     fs.writeFileSync(path.join(broken, 'data', '2023', 'ngan-sach.yaml'), 'tieu_de: "Thu, chi ngân sách\n');
@@ -31,7 +30,7 @@ describe('report build --units (worker threads run dist/)', () => {
   }, 60_000);
 
   it('checks every unit and says which fail; a missing folder is a run error', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-batch-'));
+    const dir = tempFolder('report-batch-');
     generateUnits(PROJECT, path.join(dir, 'xa'), 2);
     fs.mkdirSync(path.join(dir, 'xa', 'trong'));
     // A link to a folder outside the units' folder is refused; a link to a file is no unit at all.

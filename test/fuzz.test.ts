@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { cli, PROJECT, workspaceFrom } from './helpers.js';
 
 const RUNS = 1000;
@@ -22,7 +23,31 @@ const hostileValue = fc.oneof(
   fc.double({ noNaN: false }).map(String),
 );
 
+/** Units a clerk might type, or that only a program would look up wrongly: every spelling of %, scale words, Object's own names. */
+const hostileUnit = fc.constantFrom(
+  '%', ' % ', '％', 'phần trăm', 'Phần Trăm', 'điểm phần trăm', 'tỷ', 'nghìn tỷ đồng', 'triệu đồng', 'đồng', 'hộ', 'hộ/người', '',
+  'constructor', 'Constructor đồng', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'tỷ constructor',
+);
+
+/** The words of a text reference: helpers, real figure keys of data/2023, and names every object has. */
+const hostileReference = fc
+  .tuple(
+    fc.constantFrom('', 'so ', 'tang_giam ', 'muc_tang_giam ', 'chenh_lech ', 'dat_ke_hoach ', 'ke_hoach ', 'cung_ky ', 'constructor ', 'toString '),
+    fc.constantFrom('tong_thu_nhap', 'thu_nhap_binh_quan', 'tong_chi_ngan_sach', 'ty_le_ho_ngheo', 'nam', 'nam_sau', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'khong_co', ''),
+  )
+  .map(([helper, key]) => `{{${helper}${key}}}`);
+
+/** What a clerk types after a number: a % sign, a unit, a space. */
+const numberSuffix = fc.constantFrom('%', ' %', '％', ' tỷ', ' triệu đồng', ' ', '.', ',');
+
 type Mutation = (text: string, at: number) => string;
+
+/** Replaces the first match of `pattern` (global) at or after `at`, or else the first in the text, with `replace(match)`. */
+function replaceNear(text: string, at: number, pattern: RegExp, replace: (match: RegExpExecArray) => string): string {
+  const matches = [...text.matchAll(pattern)];
+  const match = matches.find((m) => m.index >= at) ?? matches[0];
+  return match ? text.slice(0, match.index) + replace(match) + text.slice(match.index + match[0].length) : text;
+}
 
 /** Mutations of a file's text at a position: its values, keys, structure and bytes. */
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -54,6 +79,16 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const { start } = lineAround(text, at);
     return text.slice(0, start) + text.slice(start).replace(/^ {1,2}/, '');
   }),
+  // A unit: another spelling, a scale, a name every object has; quoted or not.
+  fc.tuple(hostileUnit, fc.boolean()).map(([unit, quoted]) => (text: string, at: number) =>
+    replaceNear(text, at, /don_vi:[ \t]*("[^"\n]*"|[^,}\n]*)/g, () => `don_vi: ${quoted ? JSON.stringify(unit) : unit}`),
+  ),
+  // A reference in a text: to another figure, through another helper, or to a name every object has.
+  hostileReference.map((reference) => (text: string, at: number) => replaceNear(text, at, /\{\{[^{}\n]*\}\}/g, () => reference)),
+  // A number with a % sign or a unit typed after it.
+  numberSuffix.map((suffix) => (text: string, at: number) =>
+    replaceNear(text, at, /(gia_tri|tang_giam|ty_le_ke_hoach|ke_hoach|cung_ky|chenh_lech):[ \t]*-?\d[\d.,]*/g, (m) => m[0] + suffix),
+  ),
   // Bytes: inserted, replaced, or the file cut short.
   fc.string({ minLength: 1, maxLength: 4 }).map((inserted) => (text: string, at: number) => text.slice(0, at) + inserted + text.slice(at)),
   fc.constant((text: string, at: number) => text.slice(0, at)),
@@ -65,20 +100,37 @@ function lineAround(text: string, at: number): { start: number; end: number } {
   return { start, end: end === -1 ? text.length : end };
 }
 
-/** A complete document: a .docx that unzips and has its body, or a non-empty Markdown file. */
+/** The well-formedness errors of an XML text (a strict parser: tags, entities, characters, namespaces). */
+function xmlErrors(xml: string): string[] {
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (error) => errors.push(error.message));
+  parser.write(xml).close();
+  return errors;
+}
+
+/** A complete document: a .docx whose every XML part is well-formed and which has its body, or a non-empty Markdown file. */
 function expectCompleteOrNone(file: string, code: number): void {
   if (code !== 0) {
     expect(fs.existsSync(file)).toBe(false);
     return;
   }
   const bytes = fs.readFileSync(file);
-  if (file.endsWith('.docx')) expect(new TextDecoder().decode(unzipSync(bytes)['word/document.xml'])).toMatch(/<\/w:document>$/);
-  else expect(bytes.length).toBeGreaterThan(0);
+  if (!file.endsWith('.docx')) {
+    expect(bytes.length).toBeGreaterThan(0);
+    return;
+  }
+  const parts = unzipSync(bytes);
+  expect(strFromU8(parts['word/document.xml']!)).toMatch(/<\/w:document>$/);
+  const xmlParts = Object.keys(parts).filter((name) => /\.(xml|rels)$/.test(name));
+  expect(xmlParts.length).toBeGreaterThan(5);
+  for (const name of xmlParts) expect(xmlErrors(strFromU8(parts[name]!)), name).toEqual([]);
 }
 
 describe('fuzzing the shipped data', () => {
-  it(`${RUNS} mutations of data/2023 (values, keys, structure, bytes), each checked, ${RUNS / BUILD_EVERY} also built (${RUNS / DOCX_EVERY} as .docx): exit 0, 1 or 2, no stack trace, a complete document or none`, async () => {
+  it(`${RUNS} mutations of data/2023 (values, keys, structure, units, references, numbers, bytes), each checked, ${RUNS / BUILD_EVERY} also built (${RUNS / DOCX_EVERY} as .docx, every XML part parsed): exit 0, 1 or 2, no stack trace, a complete document or none`, async () => {
     const dir = workspaceFrom(PROJECT);
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const originals = new Map(FILES.map((name) => [name, fs.readFileSync(path.join(dir, DATA, name))]));
     let run = 0;
     await fc.assert(

@@ -4,25 +4,34 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
+import { afterAll } from 'vitest';
 import { run } from '../src/cli/run.js';
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(PROJECT, 'test', 'fixtures');
 
-const made: string[] = [];
+/** The folders this test file made in the system's temporary folder: removed after its last test. */
+const madeFolders: string[] = [];
+afterAll(removeTempFolders);
 
-/** A fresh folder laid out as a project: data/ copied from `from` (a project-like folder). */
-export function workspaceFrom(from: string, withTemplates = false): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-test-'));
-  made.push(dir);
-  fs.cpSync(path.join(from, 'data'), path.join(dir, 'data'), { recursive: true });
-  if (withTemplates) fs.cpSync(path.join(PROJECT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+/** Removes the folders made until now: after all of a file's tests, or in a suite's afterEach. */
+export function removeTempFolders(): void {
+  for (const dir of madeFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh, empty folder in the system's temporary folder, removed when the test file is done. */
+export function tempFolder(prefix = 'report-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeFolders.push(dir);
   return dir;
 }
 
-/** Removes the folders workspaceFrom made until now: a suite's afterEach or afterAll. */
-export function removeWorkspaces(): void {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+/** A fresh folder laid out as a project: data/ copied from `from` (a project-like folder). */
+export function workspaceFrom(from: string, withTemplates = false): string {
+  const dir = tempFolder();
+  fs.cpSync(path.join(from, 'data'), path.join(dir, 'data'), { recursive: true });
+  if (withTemplates) fs.cpSync(path.join(PROJECT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  return dir;
 }
 
 export interface CliResult {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RunError } from '../src/diagnostics.js';
 import { writeFileAtomic } from '../src/emit/write-atomic.js';
 import { temporaryName } from '../src/temporary-path.js';
-import { cli, docxPart, editFile, FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
+import { cli, docxPart, editFile, FIXTURES, PROJECT, removeTempFolders, workspaceFrom } from './helpers.js';
 
 const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const MINIMAL = path.join(FIXTURES, 'minimal');
@@ -44,7 +44,7 @@ async function deadPid(): Promise<number> {
   return child.pid!;
 }
 
-afterEach(removeWorkspaces);
+afterEach(removeTempFolders);
 
 describe.skipIf(!isUnix)('a data file, kiem-tra.yaml or a template that is a FIFO or a device', () => {
   const fifo = (file: string) => execFileSync('mkfifo', [file]);

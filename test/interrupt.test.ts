@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES, PROJECT, removeWorkspaces, workspaceFrom } from './helpers.js';
+import { FIXTURES, PROJECT, removeTempFolders, workspaceFrom } from './helpers.js';
 
 const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 const EARLIER = Buffer.from('the earlier document, as signed last week');
@@ -143,7 +143,7 @@ const hasSoffice = (() => {
 })();
 
 describe.skipIf(process.platform === 'win32')('a PDF build stopped while LibreOffice converts', () => {
-  afterEach(removeWorkspaces);
+  afterEach(removeTempFolders);
 
   it('ends LibreOffice and what it started, removes its work folder, writes nothing, and exits 143', async () => {
     const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));

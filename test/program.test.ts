@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, PROJECT } from './helpers.js';
+import { FIXTURES, PROJECT, tempFolder } from './helpers.js';
 
 // The shipped program: dist/report.cjs, loaded by bin/program.cjs with the code cache that
 // `npm run build` (run before the tests) made for it.
@@ -25,7 +24,7 @@ describe('the bundled program', () => {
   });
 
   it('still runs, compiling as usual, when its cache is damaged or missing', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-program-'));
+    const dir = tempFolder('report-program-');
     const bundle = path.join(dir, 'report.cjs');
     fs.copyFileSync(BUNDLE, bundle);
     fs.writeFileSync(cacheFileOf(bundle), 'not a code cache');

@@ -57,9 +57,11 @@ testRule(
   product,
   {
     valid: [
+      { name: 'a % of an amount: 12% × 500 triệu đồng = 60 triệu đồng', code: section(`  s: { ten: S, gia_tri: 12, don_vi: "%" }\n  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 60, don_vi: triệu đồng, tich: [s, a] }\n`) },
       { name: 'count × unit price', code: section(`  n: { ten: N, gia_tri: 234, don_vi: suất }\n  p: { ten: P, gia_tri: 970000, don_vi: đồng/suất }\n  t: { ten: T, gia_tri: 226980000, don_vi: đồng, tich: [n, p] }\n`) },
     ],
     invalid: [
+      { name: 'a % of an amount computed as if 12% were 12', code: section(`  s: { ten: S, gia_tri: 12, don_vi: phần trăm }\n  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 6000, don_vi: triệu đồng, tich: [s, a] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
       { name: 'digits swapped in the amount', code: section(`  n: { ten: N, gia_tri: 234, don_vi: suất }\n  p: { ten: P, gia_tri: 970000, don_vi: đồng/suất }\n  t: { ten: T, gia_tri: 227880000, don_vi: đồng, tich: [n, p] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
     ],
   }, placedOnTheStatedNumber,
@@ -69,10 +71,13 @@ testRule(
   ratio,
   {
     valid: [
+      { name: 'a ratio whose unit is written "phần trăm"', code: section(`  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.09, don_vi: Phần trăm, chia: [a, b] }\n`) },
+      { name: 'a ratio whose unit is "%" with spaces around it', code: section(`  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.09, don_vi: " % ", chia: [a, b] }\n`) },
       { name: '665/899 written as 74%', code: section(`  a: { ten: A, gia_tri: 665, don_vi: em }\n  b: { ten: B, gia_tri: 899, don_vi: em }\n  r: { ten: R, gia_tri: 74, don_vi: "%", chia: [a, b] }\n`) },
       { name: 'per capita across scales', code: section(`  a: { ten: A, gia_tri: 663.8, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 9789, don_vi: người }\n  r: { ten: R, gia_tri: 67.8, don_vi: triệu đồng/người/năm, chia: [a, b] }\n`) },
     ],
     invalid: [
+      { name: 'a ratio in "phần trăm" written as the bare quotient', code: section(`  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 0.48, don_vi: phần trăm, chia: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
       { name: '113/235 written as 48,07%', code: section(`  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.07, don_vi: "%", chia: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
     ],
   }, placedOnTheStatedNumber,
@@ -138,6 +143,7 @@ testRule(
       { name: 'a per-capita ratio is not a share', code: section(`  a: { ten: A, gia_tri: 663.8, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 9789, don_vi: người }\n  r: { ten: R, don_vi: triệu đồng/người/năm, chia: [a, b] }\n`) },
     ],
     invalid: [
+      { name: 'a computed share above 100%, in "phần trăm"', code: section(`  a: { ten: A, gia_tri: 278, don_vi: em }\n  b: { ten: B, gia_tri: 238, don_vi: em }\n  r: { ten: R, don_vi: phần trăm, chia: [a, b] }\n`), errors: [{ messageId: 'outOfRange', line: 5, column: 3 }] },
       { name: 'a share above 100%, stated and agreeing with its ratio', code: section(`  a: { ten: A, gia_tri: 278, don_vi: em }\n  b: { ten: B, gia_tri: 238, don_vi: em }\n  r: { ten: R, gia_tri: 116.8, don_vi: "%", chia: [a, b] }\n`), errors: [{ messageId: 'outOfRange', line: 5, column: 25 }] },
       { name: 'a computed share above 100%', code: section(`  a: { ten: A, gia_tri: 278, don_vi: em }\n  b: { ten: B, gia_tri: 238, don_vi: em }\n  r:\n    ten: R\n    don_vi: "%"\n    chia: [a, b]\n`), errors: [{ messageId: 'outOfRange', line: 5, column: 3 }] },
     ],
@@ -148,6 +154,7 @@ testRule(
   countWhole,
   {
     valid: [
+      { name: 'a rate in "phần trăm" is no count', code: section(`  a: { ten: A, gia_tri: 12.5, don_vi: phần trăm }\n`) },
       { name: 'whole counts, and fractions in units of measure', code: section(`  a: { ten: A, gia_tri: 113, cung_ky: 100, don_vi: đồng chí }\n  b: { ten: B, gia_tri: 8215.5, don_vi: tạ }\n  c: { ten: C, gia_tri: 12.5, don_vi: triệu đồng }\n`) },
     ],
     invalid: [

@@ -141,7 +141,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     });
 
   periodCommand(cli, 'check', 'Kiểm tra số liệu của một kỳ: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.', 'kỳ báo cáo: năm, ví dụ 2023', true)
-    .addOption(new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif').choices(Object.keys(FORMATS)))
+    .addOption(new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif').choices([...FORMATS.keys()]))
     .option('--draft', 'kiểm tra những gì đã điền, khi còn chỗ CẦN ĐIỀN (các chỗ đó được liệt kê là thông tin)')
     .addOption(unitsOption())
     .addOption(jobsOption())
@@ -153,7 +153,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
         return;
       }
       const result = check({ workspace, period, draft: options.draft });
-      io.stdout(FORMATS[options.format ?? 'stylish']!(result));
+      io.stdout(FORMATS.get(options.format ?? 'stylish')!(result));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(result), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;

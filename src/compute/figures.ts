@@ -3,7 +3,8 @@ import { formatPlace, type Place, type Report } from '../diagnostics.js';
 import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import type { Quantity } from '../vietnamese/number.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
-import { conversionFactor, isPercent, unitScale, wholeNumbersAreExact } from './units.js';
+import { difference, product, productOf, quotient, total } from './exact.js';
+import { baseFactor, conversionFactor, isPercent, wholeNumbersAreExact } from './units.js';
 
 /** How a derived value was obtained. */
 export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'change' | 'change-amount';
@@ -151,7 +152,10 @@ function computeFigure(
       return undefined;
     }
     const decimals = Math.max(0, entry.quantity.decimals - Math.round(Math.log10(factor.toNumber())));
-    return stated({ quantity: { ...entry.quantity, value: entry.quantity.value.times(factor), decimals }, place: entry.place }, unit);
+    // A leading zero belongs to the number as written: 01 triệu đồng is 0,001 tỷ đồng, not 00,001.
+    const minIntegerDigits = factor.eq(1) ? entry.quantity.minIntegerDigits : 1;
+    const quantity = { value: product(entry.quantity.value, factor), decimals, minIntegerDigits };
+    return stated({ quantity, place: entry.place }, unit);
   };
   const recorded = {
     lastYear: fromEarlier(earlier?.values.get(input.key), 'số liệu'),
@@ -228,34 +232,35 @@ function deriveValue(
 ): DerivedValue | 'zero-denominator' | undefined {
   const refs = input.sum ?? input.product ?? input.ratio;
   if (!refs) return undefined;
-  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number }[] = [];
+  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number; minIntegerDigits: number }[] = [];
   for (const ref of refs) {
     const figure = resolve(ref);
     const quantity = figure && printed(figure.value);
     const range = figure && printedRange(figure.value);
     if (!figure || !quantity || !range) return undefined;
-    // Work in base units (đồng, not tỷ đồng), so parts in other scales add up.
-    const base = unitScale(figure.unit);
-    operands.push({ figure, value: quantity.value.times(base), range: scale(range, base), decimals: quantity.decimals });
+    // Work in base units (đồng, not tỷ đồng; 0,12, not 12%), so parts in other scales add up and a % multiplies as a share.
+    const base = baseFactor(figure.unit);
+    operands.push({ figure, value: product(quantity.value, base), range: scale(range, base), decimals: quantity.decimals, minIntegerDigits: quantity.minIntegerDigits });
   }
-  const ownScale = unitScale(unit);
+  // Powers of ten (and 100 for a %): exact.
+  const fromBase = quotient(new Decimal(1), baseFactor(unit));
   const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);
-  const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number): DerivedValue => ({
-    quantity: { value: value.div(ownScale), decimals: input.digits ?? decimals, minIntegerDigits: 1 },
-    interval: scale(range, new Decimal(1).div(ownScale)),
+  const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number, minIntegerDigits = 1): DerivedValue => ({
+    quantity: { value: product(value, fromBase), decimals: input.digits ?? decimals, minIntegerDigits },
+    interval: scale(range, fromBase),
     formula,
     inputs,
   });
 
   if (input.sum) {
-    const value = operands.reduce((total, o) => total.plus(o.value), new Decimal(0));
-    const range = operands.slice(1).reduce((total, o) => add(total, o.range), operands[0]!.range);
-    return toOwnUnit(value, range, 'sum', Math.max(...operands.map((o) => o.decimals)));
+    const range = operands.slice(1).reduce((sum, o) => add(sum, o.range), operands[0]!.range);
+    // Parts written 01, 02 in the total's own unit make a total of 03.
+    const width = operands.every((o) => sameUnit(o.figure.unit, unit)) ? Math.max(...operands.map((o) => o.minIntegerDigits)) : 1;
+    return toOwnUnit(total(operands.map((o) => o.value)), range, 'sum', Math.max(...operands.map((o) => o.decimals)), width);
   }
   if (input.product) {
-    const value = operands.reduce((total, o) => total.times(o.value), new Decimal(1));
-    const range = operands.slice(1).reduce((total, o) => multiply(total, o.range), operands[0]!.range);
-    return toOwnUnit(value, range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
+    const range = operands.slice(1).reduce((result, o) => multiply(result, o.range), operands[0]!.range);
+    return toOwnUnit(productOf(operands.map((o) => o.value)), range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
   }
   const [numerator, denominator] = operands as [(typeof operands)[0], (typeof operands)[0]];
   const range = divide(numerator.range, denominator.range);
@@ -272,8 +277,11 @@ function deriveValue(
     });
     return 'zero-denominator';
   }
-  const factor = isPercent(unit) ? HUNDRED : new Decimal(1);
-  return toOwnUnit(numerator.value.div(denominator.value).times(factor), scale(range, factor), 'ratio', isPercent(unit) ? 2 : 1);
+  return toOwnUnit(quotient(numerator.value, denominator.value), range, 'ratio', isPercent(unit) ? 2 : 1);
+}
+
+function sameUnit(a: string, b: string): boolean {
+  return a.trim() === b.trim() || (isPercent(a) && isPercent(b));
 }
 
 /** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
@@ -285,7 +293,7 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     const ratio = divide(range, base.interval);
     if (!ratio || base.quantity.value.isZero()) return undefined;
     return {
-      quantity: { value: value.value.div(base.quantity.value).minus(minus).times(HUNDRED), decimals, minIntegerDigits: 1 },
+      quantity: { value: product(difference(quotient(value.value, base.quantity.value), minus), HUNDRED), decimals, minIntegerDigits: 1 },
       interval: scale(shift(ratio, minus.negated()), HUNDRED),
       formula,
       inputs: [figure.value.stated?.place ?? figure.place, base.place],
@@ -302,7 +310,12 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     if (derived) figure.change.derived = derived;
     else if (figure.lastYear.quantity.value.isZero()) figure.change.unavailable = UNAVAILABLE.change;
     figure.changeAmount.derived = {
-      quantity: { value: value.value.minus(figure.lastYear.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
+      // 05 vụ against 03 vụ: "tăng 02 vụ".
+      quantity: {
+        value: difference(value.value, figure.lastYear.quantity.value),
+        decimals: value.decimals,
+        minIntegerDigits: Math.max(value.minIntegerDigits, figure.lastYear.quantity.minIntegerDigits),
+      },
       interval: subtract(range, figure.lastYear.interval),
       formula: 'change-amount',
       inputs: [figure.value.stated?.place ?? figure.place, figure.lastYear.place],

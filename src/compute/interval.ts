@@ -1,4 +1,5 @@
 import { Decimal } from '../decimal.js';
+import { difference, product, quotient, sum } from './exact.js';
 
 /**
  * The range of true values a written figure can stand for. `663,8` written to one decimal
@@ -35,8 +36,8 @@ export function point(value: Decimal): Interval {
  */
 export function rounded(value: Decimal, halfWidth: Decimal): Interval {
   return {
-    lo: value.minus(halfWidth),
-    hi: value.plus(halfWidth),
+    lo: difference(value, halfWidth),
+    hi: sum(value, halfWidth),
     loOpen: value.lte(0),
     hiOpen: value.gte(0),
   };
@@ -44,35 +45,38 @@ export function rounded(value: Decimal, halfWidth: Decimal): Interval {
 
 /** Half a unit in the last written place: ½·10^−decimals. */
 export function roundingHalfWidth(decimals: number): Decimal {
-  return new Decimal(10).pow(-decimals).div(2);
+  return product(new Decimal(10).pow(-decimals), new Decimal('0.5'));
 }
 
+// Sums and products of ranges are exact (src/compute/exact.ts); the ends of a quotient's range
+// are rounded to 50 significant digits, far below any rounding a written figure stands for.
+
 export function add(a: Interval, b: Interval): Interval {
-  return { lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi), loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen };
+  return { lo: sum(a.lo, b.lo), hi: sum(a.hi, b.hi), loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen };
 }
 
 export function subtract(a: Interval, b: Interval): Interval {
-  return { lo: a.lo.minus(b.hi), hi: a.hi.minus(b.lo), loOpen: a.loOpen || b.hiOpen, hiOpen: a.hiOpen || b.loOpen };
+  return { lo: difference(a.lo, b.hi), hi: difference(a.hi, b.lo), loOpen: a.loOpen || b.hiOpen, hiOpen: a.hiOpen || b.loOpen };
 }
 
 export function shift(a: Interval, delta: Decimal): Interval {
-  return { ...a, lo: a.lo.plus(delta), hi: a.hi.plus(delta) };
+  return { ...a, lo: sum(a.lo, delta), hi: sum(a.hi, delta) };
 }
 
 export function scale(a: Interval, factor: Decimal): Interval {
-  const x = { value: a.lo.times(factor), open: a.loOpen };
-  const y = { value: a.hi.times(factor), open: a.hiOpen };
+  const x = { value: product(a.lo, factor), open: a.loOpen };
+  const y = { value: product(a.hi, factor), open: a.hiOpen };
   return factor.isNegative() ? fromBounds(y, x) : fromBounds(x, y);
 }
 
 export function multiply(a: Interval, b: Interval): Interval {
-  return corners(a, b, (x, y) => x.times(y));
+  return corners(a, b, product);
 }
 
 /** undefined when the divisor's range reaches zero: the quotient is unbounded. */
 export function divide(a: Interval, b: Interval): Interval | undefined {
   if (b.lo.lte(0) && b.hi.gte(0)) return undefined;
-  return corners(a, b, (x, y) => x.div(y));
+  return corners(a, b, quotient);
 }
 
 /**

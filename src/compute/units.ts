@@ -1,15 +1,36 @@
 import { Decimal } from '../decimal.js';
+import { quotient } from './exact.js';
 
-const SCALE_WORDS: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 };
+/** The scale words a unit may start with. A Map: a unit named "constructor" is no scale word. */
+const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['nghìn', 1e3],
+  ['ngàn', 1e3],
+  ['triệu', 1e6],
+  ['tỷ', 1e9],
+]);
 
 /** How many base units one unit holds: `tỷ đồng` → 10^9, `triệu đồng/người/năm` → 10^6, `hộ` → 1. */
 export function unitScale(unit: string): Decimal {
   const first = unit.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  return new Decimal(SCALE_WORDS[first] ?? 1);
+  return new Decimal(SCALE_WORDS.get(first) ?? 1);
 }
 
+/** The spellings of "per hundred" a unit may have, in lower case with single spaces. */
+const PERCENT_SPELLINGS: ReadonlySet<string> = new Set(['%', '％', 'phần trăm', 'phan tram']);
+
+/** Whether a unit is a percentage, however written: `%`, ` % `, `％`, `phần trăm`, `Phần trăm`. */
 export function isPercent(unit: string): boolean {
-  return unit.trim() === '%';
+  return PERCENT_SPELLINGS.has(unit.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim());
+}
+
+const HUNDREDTH = new Decimal('0.01');
+
+/**
+ * What one of a unit is in base units, for arithmetic across figures: `tỷ đồng` → 10^9,
+ * `%` → 1/100 (so 12% × 500 triệu đồng is 60 triệu đồng, and a ratio in % is ×100), `hộ` → 1.
+ */
+export function baseFactor(unit: string): Decimal {
+  return isPercent(unit) ? HUNDREDTH : unitScale(unit);
 }
 
 /**
@@ -47,7 +68,7 @@ export function conversionFactor(from: string, to: string): Decimal | undefined 
     const words = unit.trim().split(/\s+/);
     return unitScale(unit).eq(1) ? words.join(' ') : words.slice(1).join(' ');
   };
-  if (from.trim() === to.trim()) return new Decimal(1);
+  if (from.trim() === to.trim() || (isPercent(from) && isPercent(to))) return new Decimal(1);
   if (withoutScale(from) !== withoutScale(to)) return undefined;
-  return unitScale(from).div(unitScale(to));
+  return quotient(unitScale(from), unitScale(to));
 }

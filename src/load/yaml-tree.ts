@@ -1,6 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, Lexer, parseDocument, type Node as YamlLibNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlLibNode } from 'yaml';
 import type { Place, Problem } from '../diagnostics.js';
 import { unprintableCharacter, type SourceFile } from './source-file.js';
+import { syntaxDiagnostics } from './yaml-syntax.js';
 
 /** A YAML value with its place: the typed tree every later stage reads. */
 export type YamlNode = YamlMap | YamlSeq | YamlScalar;
@@ -25,55 +26,29 @@ export interface YamlEntry {
 export interface YamlMap {
   kind: 'map';
   entries: YamlEntry[];
+  /** Offsets of the map in the file's text, from its first key to the end of its last value. */
+  range: [number, number];
   place: Place;
 }
 
 export interface YamlSeq {
   kind: 'seq';
   items: YamlNode[];
+  range: [number, number];
   place: Place;
 }
-
-const YAML_MESSAGES: Record<string, string> = {
-  DUPLICATE_KEY: 'Khóa bị lặp lại trong cùng một khối. Mỗi khóa chỉ được viết một lần: xóa hoặc đổi tên một trong hai.',
-  TAB_AS_INDENT: 'Dùng phím Tab để thụt lề. YAML chỉ chấp nhận dấu cách: thay Tab bằng dấu cách.',
-  BAD_INDENT: 'Thụt lề không đúng. Các khóa cùng cấp phải thẳng hàng, khóa con thụt vào bằng dấu cách.',
-  MISSING_CHAR: 'Thiếu ký tự đóng (dấu ngoặc kép, ngoặc vuông hoặc ngoặc nhọn).',
-  MULTILINE_IMPLICIT_KEY: 'Khóa kéo dài nhiều dòng hoặc thiếu dấu hai chấm sau khóa.',
-  BLOCK_AS_IMPLICIT_KEY: 'Thiếu dấu hai chấm sau khóa, hoặc thụt lề không đúng.',
-  UNEXPECTED_TOKEN: 'Ký tự không đúng chỗ.',
-  BAD_SCALAR_START: 'Giá trị bắt đầu bằng ký tự đặc biệt: đặt giá trị trong dấu ngoặc kép "...".',
-  BAD_DQ_ESCAPE: 'Chuỗi trong ngoặc kép có dấu \\ không hợp lệ: viết \\\\ hoặc dùng ngoặc đơn.',
-  MULTIPLE_DOCS: 'Tệp chứa nhiều tài liệu YAML (dấu ---): mỗi tệp chỉ được có một.',
-  BAD_ALIAS: 'Dữ liệu không dùng bí danh YAML (*ten): viết giá trị trực tiếp tại đây.',
-  BLOCK_IN_FLOW: 'Trong ngoặc [ ] hoặc { } không được xuống dòng kiểu khối: viết trên một dòng, hoặc bỏ ngoặc.',
-  KEY_OVER_1024_CHARS: 'Khóa quá dài (hơn 1024 ký tự), có thể do thiếu dấu hai chấm hoặc xuống dòng.',
-  TAG_RESOLVE_FAILED: 'Giá trị không đúng với thẻ YAML (!!...) đứng trước nó: bỏ thẻ đó.',
-  RESOURCE_EXHAUSTION: 'Các khối lồng nhau quá sâu (quá nhiều dấu ngoặc [ { hoặc mức thụt lề). Dữ liệu chỉ cần vài mức: kiểm tra các dấu ngoặc và thụt lề.',
-};
-
-/** Syntax errors after the first few mostly follow from them; more would hide the one to fix. */
-const MAX_SYNTAX_ERRORS = 10;
 
 /** Parses one YAML file into a YamlNode tree; syntax problems become diagnostics. */
 export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostics: Problem[] } {
   const doc = parseDocument(file.text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  const diagnostics: Problem[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => ({
-    ruleId: 'yaml-syntax',
-    severity: 'error',
-    place: file.placeAt((error.code === 'MISSING_CHAR' && unclosedQuoteOffset(file.text)) || error.pos[0]),
-    message: `Lỗi cú pháp YAML: ${YAML_MESSAGES[error.code] ?? `không đọc được (${error.code}).`} Sửa tại vị trí này rồi chạy lại.`,
-  }));
-  if (doc.errors.length > MAX_SYNTAX_ERRORS) {
-    diagnostics.at(-1)!.message += ` (Còn ${doc.errors.length - MAX_SYNTAX_ERRORS} lỗi cú pháp khác sau đó; sửa các lỗi này trước.)`;
-  }
+  const diagnostics = syntaxDiagnostics(file, doc.errors);
   if (diagnostics.length > 0) return { tree: null, diagnostics };
   if (doc.contents === null) {
     const message = 'Tệp trống (không có khóa nào, hoặc chỉ có chú thích). Ghi nội dung theo data/README.md, hoặc chép tệp cùng tên của năm trước.';
     return { tree: null, diagnostics: [{ ruleId: 'empty-file', severity: 'error', place: file.placeAt(0), message }] };
   }
   const aliases: Place[] = [];
-  const tree = toTree(doc.contents, file, aliases);
+  const tree = toTree(doc.contents, file, aliases, diagnostics);
   if (aliases.length > 0) {
     // Aliases let a few lines expand to gigabytes (the "billion laughs"); figures are entered once, so none are needed.
     diagnostics.push({
@@ -111,24 +86,14 @@ function unprintableValue(node: YamlNode): { place: Place; name: string } | unde
   return undefined;
 }
 
-/**
- * Where an unclosed quote opens. The parser notices it only at the end of the file, but
- * the clerk needs the line where the quote was opened.
- */
-function unclosedQuoteOffset(text: string): number | undefined {
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    const quote = token[0];
-    if ((quote === '"' || quote === "'") && (token.length === 1 || !token.trimEnd().endsWith(quote))) return offset;
-    // Control tokens mark structure and take no room in the source.
-    if (!/^[\x02\x18\x1f]$/.test(token)) offset += token.length;
-  }
-  return undefined;
-}
 
-/** The tree of a parsed node; the places of aliases go to `aliases`, which become one error. */
-function toTree(node: YamlLibNode, file: SourceFile, aliases: Place[]): YamlNode {
+/**
+ * The tree of a parsed node; the places of aliases go to `aliases`, which become one error.
+ * Mistakes the parser accepts as YAML go to `diagnostics`.
+ */
+function toTree(node: YamlLibNode, file: SourceFile, aliases: Place[], diagnostics: Problem[]): YamlNode {
   const start = node.range?.[0] ?? 0;
+  const range: [number, number] = [start, node.range?.[1] ?? start];
   const place = file.placeAt(start);
   if (isAlias(node)) {
     aliases.push(place);
@@ -141,14 +106,18 @@ function toTree(node: YamlLibNode, file: SourceFile, aliases: Place[]): YamlNode
       const keyPlace = keyNode?.range ? file.placeAt(keyNode.range[0]) : place;
       const key = isScalar(keyNode) ? String(keyNode.value) : '';
       const value: YamlNode = pair.value
-        ? toTree(pair.value as YamlLibNode, file, aliases)
+        ? toTree(pair.value as YamlLibNode, file, aliases, diagnostics)
         : { kind: 'scalar', value: null, source: '', range: [start, start], place: keyPlace, file };
       entries.push({ key, keyPlace, value });
     }
-    return { kind: 'map', entries, place };
+    return { kind: 'map', entries, range, place };
   }
   if (isSeq(node)) {
-    return { kind: 'seq', items: node.items.map((item) => toTree(item as YamlLibNode, file, aliases)), place };
+    return { kind: 'seq', items: node.items.map((item) => toTree(item as YamlLibNode, file, aliases, diagnostics)), range, place };
+  }
+  if (isScalar(node) && node.type === Scalar.PLAIN) {
+    const dash = mergedListItem(file.text.slice(...range));
+    if (dash !== undefined) diagnostics.push(mergedListItemDiagnostic(file, start, start + dash));
   }
   const scalar = node as YamlLibNode & { value: unknown; source?: string };
   const value = scalar.value;
@@ -160,6 +129,32 @@ function toTree(node: YamlLibNode, file: SourceFile, aliases: Place[]): YamlNode
     range: [from, to],
     place,
     file,
+  };
+}
+
+/**
+ * Where, in an unquoted text, a continuation line starts with "- ": a list item indented
+ * deeper than the one above, which YAML silently joins to it as one text (`- a` then
+ * `    - b` reads as "a - b").
+ */
+function mergedListItem(source: string): number | undefined {
+  const match = /\n[ \t]*(-)[ \t]/.exec(source);
+  return match ? match.index + match[0].length - 2 : undefined;
+}
+
+function mergedListItemDiagnostic(file: SourceFile, textOffset: number, dashOffset: number): Problem {
+  const text = file.placeAt(textOffset);
+  const lineStart = file.text.lastIndexOf('\n', textOffset - 1) + 1;
+  const itemDash = /^[ \t]*-[ \t]/.exec(file.text.slice(lineStart, textOffset));
+  const where = itemDash ? ` (cột ${itemDash[0].trimEnd().length}, như dấu "-" ở dòng ${text.line})` : '';
+  return {
+    ruleId: 'yaml-indent',
+    severity: 'error',
+    place: file.placeAt(dashOffset),
+    message:
+      `Dòng này bắt đầu bằng "- " nhưng thụt vào sâu hơn, nên YAML nối nó vào chữ ở dòng ${text.line} thành một đoạn. ` +
+      `Nếu đây là một mục mới của danh sách, cho dấu "-" thẳng hàng với các dấu "-" cùng cấp${where}; ` +
+      'nếu đúng là chữ nối tiếp, đặt cả đoạn trong dấu ngoặc kép.',
   };
 }
 

@@ -1,5 +1,6 @@
 import { Decimal } from '../decimal.js';
 import { printed, type Figure } from '../compute/figures.js';
+import { sum } from '../compute/exact.js';
 import { isPercent } from '../compute/units.js';
 import type { YearInput } from '../validate/input.js';
 import { formatNumber, type Quantity } from '../vietnamese/number.js';
@@ -34,7 +35,7 @@ export function indicatorRows(input: YearInput, figures: ReadonlyMap<string, Fig
     if (!figure || figure.restates || !(figureInput.inAppendix ?? isKeyByDefault(figure))) return [];
     const change = printed(figure.change);
     // "% so cùng kỳ" of a rate would mix % with percentage points: left empty.
-    const ofLastYear = change && !isPercent(figure.unit) ? { ...change, value: change.value.plus(HUNDRED) } : undefined;
+    const ofLastYear = change && !isPercent(figure.unit) ? { ...change, value: sum(change.value, HUNDRED), minIntegerDigits: 1 } : undefined;
     return [
       {
         name: figure.name,

@@ -42,12 +42,12 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
       return builtIn.call(this, context, options);
     });
   }
-  // Nor does it check lookup: {{lookup this "x"}} of a missing name must fail, not print a blank.
-  const lookup = hb.helpers.lookup!;
-  hb.registerHelper('lookup', function (this: unknown, context: unknown, field: unknown, options: Located) {
-    const found = lookup.call(this, context, field, options);
-    if (found === undefined) throw failure(`{{lookup}} tìm tên "${String(field)}" nhưng dữ liệu không có tên này.`, options);
-    return found;
+  // Nor does it check lookup: {{lookup this "x"}} of a name the data lacks (or only inherits, as __proto__) must fail, not print a blank.
+  hb.registerHelper('lookup', (object: unknown, field: unknown, options: Located) => {
+    if (object === null || typeof object !== 'object' || !Object.hasOwn(object, String(field))) {
+      throw failure(`{{lookup}} tìm tên "${String(field)}" nhưng dữ liệu không có tên này.`, options);
+    }
+    return (object as Record<string, unknown>)[String(field)];
   });
 
   let files: string[];
@@ -77,7 +77,9 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
     const { text } = read;
     try {
       // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
-      const template = hb.compile(hb.parse(text), { strict: true, noEscape: true });
+      const parsed = hb.parse(text);
+      refuseInheritedNames(parsed, hb.helpers);
+      const template = hb.compile(parsed, { strict: true, noEscape: true });
       const run: Handlebars.TemplateDelegate = (context, options) => {
         try {
           return template(context, options);
@@ -122,6 +124,28 @@ function readTemplate(dir: string, file: string, shown: string): { text: string 
   const unprintable = unprintableCharacter(text);
   if (unprintable) return problem(unprintableMessage(unprintable), new SourceFile(shown, text).placeAt(unprintable.offset));
   return { text };
+}
+
+/**
+ * Names every object, list or text inherits (constructor, toString, __proto__, map...). No data
+ * has them, but Handlebars' strict mode finds them there and prints a blank: refused up front.
+ */
+const INHERITED_NAMES: ReadonlySet<string> = new Set(
+  [Object.prototype, Array.prototype, String.prototype, Number.prototype, Function.prototype]
+    .flatMap((prototype) => Object.getOwnPropertyNames(prototype))
+    .filter((name) => name !== 'length'),
+);
+
+function refuseInheritedNames(template: hbs.AST.Program, helpers: object): void {
+  // The compiler's Visitor is on the module, not on the environments create() makes.
+  const visitor = new Handlebars.Visitor();
+  visitor.PathExpression = (path) => {
+    // A helper's name (with, each, lookup) is no name of the data.
+    if (path.parts.length === 1 && Object.hasOwn(helpers, path.parts[0]!)) return;
+    const inherited = path.parts.find((part) => INHERITED_NAMES.has(part));
+    if (inherited !== undefined) throw failure(`Mẫu dùng tên "${inherited}" nhưng dữ liệu không có tên này.`, path);
+  };
+  visitor.accept(template);
 }
 
 function failure(message: string, options: Located): TemplateFailure {

@@ -27,8 +27,9 @@ export function formatNumber(quantity: Quantity): string {
 /** Number and unit as Vietnamese writes them: `663,8 tỷ đồng`, `2,9%` (no space before %). */
 export function formatWithUnit(quantity: Quantity, unit: string): string {
   const number = formatNumber(quantity);
-  if (unit === '') return number;
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+  const shown = unit.trim();
+  if (shown === '') return number;
+  return shown === '%' || shown === '％' ? `${number}%` : `${number} ${shown}`;
 }
 
 export function absolute(quantity: Quantity): Quantity {
@@ -58,6 +59,21 @@ export function parseSourceNumber(source: string): NumberReading {
     return { problem: `Số "${source}" quá lớn hoặc quá nhiều chữ số thập phân (tới ${MAX_DECIMALS} chữ số sau dấu phẩy, nhỏ hơn 10^30). Kiểm tra lại số này.` };
   }
   return reading;
+}
+
+/**
+ * What to take out of a number typed with something else in it: `2,9%`, `12 tỷ`,
+ * `6 790 880 637` (grouped by spaces, as Excel copies). A Vietnamese sentence saying what to
+ * remove and what is left to write, or undefined when the text is not a number with extras.
+ */
+export function strayPartOfNumber(text: string): { remove: string; write: string } | undefined {
+  const trimmed = text.trim();
+  const percent = /^([-+\u2212]?\d[\d.,]*)\s*[%％]$/.exec(trimmed);
+  if (percent) return { remove: 'dấu %', write: percent[1]! };
+  if (/^[-+\u2212]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?$/.test(trimmed)) return { remove: 'dấu cách giữa các chữ số', write: trimmed.replace(/[ \u00a0]/g, '') };
+  const unit = /^([-+\u2212]?\d[\d.,]*)\s*(\p{L}.*)$/u.exec(trimmed);
+  if (unit) return { remove: `chữ "${unit[2]}" sau số`, write: unit[1]! };
+  return undefined;
 }
 
 const MAX_MAGNITUDE = new Decimal('1e30');

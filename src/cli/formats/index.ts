@@ -4,4 +4,5 @@ import type { Formatter } from './report.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export const FORMATS: Record<string, Formatter> = { stylish, json, github, sarif };
+/** By name, in a Map: a name typed on the command line (`--format constructor`) must not find Object's own members. */
+export const FORMATS: ReadonlyMap<string, Formatter> = new Map(Object.entries({ stylish, json, github, sarif }));
