@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, docxPart, PROJECT, workspaceFrom } from './helpers.js';
+import { cli, docxPart, editFile, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
 
 /** The Decree 30/2020/NĐ-CP layout, asserted on the .docx's own XML. */
 describe('the built .docx follows Decree 30', () => {
@@ -80,5 +80,22 @@ describe('the built .docx follows Decree 30', () => {
     expect(texts(left!)).toEqual(['Nơi nhận:', '- UBND huyện;', '- TT Đảng ủy, HĐND TT;', '- MTTQ, các đoàn thể;', '- Các cán bộ, công chức TT;', '- Các khu dân cư;', '- Lưu: VT.']);
     expect(left).toMatch(/<w:b\/><w:bCs\/><w:i\/><w:iCs\/><w:sz w:val="24"\/>/);
     expect(texts(right!).filter(Boolean)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Tuấn']);
+  });
+});
+
+describe('the header after the 2025 reform', () => {
+  it('holds the issuing body alone when there is no superior body: ỦY BAN NHÂN DÂN over the unit, bold, no blank line above', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'outline'));
+    editFile(path.join(dir, 'data', '2024-6thang', 'van-ban.yaml'), (t) => t.replace('co_quan_chu_quan: UBND TỈNH NAM AN\n', ''));
+    const file = path.join(dir, 'bao-cao.docx');
+    expect((await cli(['build', '2024-6thang', '--out', file], dir)).code).toBe(0);
+    const left = /<w:tbl>.*?<w:tc>(.*?)<\/w:tc>/s.exec(docxPart(file, 'word/document.xml'))![1]!;
+    const paragraphs = left.match(/<w:p>.*?<\/w:p>/gs)!;
+    const lines = paragraphs.map((p) => (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join(''));
+    expect(lines.map((l) => l.replace(/\s+/g, ' '))).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ TÂN HÒA', '', 'Số: /BC-UBND']);
+    expect(paragraphs[0]).toContain('<w:b/>');
+    expect(paragraphs[1]).toContain('<w:b/>');
+    // The short rule under the issuing body: the empty paragraph's bottom border.
+    expect(paragraphs[2]).toContain('<w:bottom w:val="single"');
   });
 });

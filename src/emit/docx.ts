@@ -158,14 +158,23 @@ function twoColumns(leftWidth: number, left: Paragraph[], right: Paragraph[]): T
   });
 }
 
+/**
+ * The issuing body as Decree 30 sets it: "ỦY BAN NHÂN DÂN" on a line of its own, the unit's
+ * name (XÃ …, PHƯỜNG …, ĐẶC KHU …) under it, rather than wherever the column happens to wrap.
+ */
+function issuingBodyLines(issuingBody: string): string[] {
+  const match = /^(ỦY BAN NHÂN DÂN)\s+(.+)$/u.exec(issuingBody);
+  return match ? [match[1]!, match[2]!] : [issuingBody];
+}
+
 function headerTable(doc: ReportDocument): Table {
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   const rightWidth = TEXT_WIDTH - HEADER_LEFT;
   return twoColumns(
     HEADER_LEFT,
     [
-      line(doc.header.superiorBody, { size: pt(13) }),
-      line(doc.header.issuingBody, { size: pt(13), bold: true }),
+      ...(doc.header.superiorBody ? [line(doc.header.superiorBody, { size: pt(13) })] : []),
+      ...issuingBodyLines(doc.header.issuingBody).map((text) => line(text, { size: pt(13), bold: true })),
       rule(Math.round(HEADER_LEFT / 3), HEADER_LEFT, 160),
       line(doc.header.numberLine, { size: pt(13) }),
     ],

@@ -31,7 +31,7 @@ export function emitMarkdown(doc: ReportDocument): string {
     type: 'root',
     children: [
       ...(doc.draft ? [strong('DỰ THẢO')] : []),
-      paragraph(text(doc.header.superiorBody)),
+      ...(doc.header.superiorBody ? [paragraph(text(doc.header.superiorBody))] : []),
       strong(doc.header.issuingBody),
       paragraph(text(doc.header.numberLine.replace(/\u00a0+/g, ' '))),
       strong('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),

@@ -18,7 +18,8 @@ export interface ReportDocument {
   /** A draft (report build --draft): "DỰ THẢO" at the top, places still to fill highlighted. */
   draft: boolean;
   header: {
-    superiorBody: string;
+    /** The superior body, when the report has one (before the 2025 reform, the district). */
+    superiorBody?: string;
     issuingBody: string;
     /** `Số: 15/BC-UBND`, or with a blank for the clerk to fill. */
     numberLine: string;
@@ -175,7 +176,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
     period: input.period,
     draft: input.draft !== undefined,
     header: {
-      superiorBody: d.superiorBody.toLocaleUpperCase('vi'),
+      ...(d.superiorBody ? { superiorBody: d.superiorBody.toLocaleUpperCase('vi') } : {}),
       issuingBody: d.issuingBody.toLocaleUpperCase('vi'),
       numberLine: `Số: ${number}`,
       placeAndDate: `${d.place}, ${dateWords}`,

@@ -60,6 +60,7 @@ export interface SectionInput {
 }
 
 export interface DocumentDetails {
+  /** '' when the report has no superior body. */
   superiorBody: string;
   issuingBody: string;
   shortName: string;
