@@ -26,6 +26,13 @@ export interface Diagnostic {
   url?: string;
   /** Which of its rule's messages a check finding is (the rule's meta.messages), for tests and tools. */
   messageId?: string;
+  /**
+   * A check finding's stable key: its rule, its message and the figures and values it names,
+   * not its line, so that it survives moved lines and changes when a value does.
+   */
+  fingerprint?: string;
+  /** A finding accepted with a reason, inline or in the period's acceptance file: printed, not counted. */
+  accepted?: { reason: string; source: 'inline' | 'file' };
 }
 
 /** A problem as a stage finds it: the channel adds the stage. */
@@ -99,11 +106,12 @@ export function byPlace(a: Diagnostic, b: Diagnostic): number {
   return file || a.place.line - b.place.line || a.place.col - b.place.col;
 }
 
+/** Whether any error is left that nobody accepted. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
+  return diagnostics.some((d) => d.severity === 'error' && !d.accepted);
 }
 
-/** Throws an InputError when any diagnostic is an error; warnings pass through to the caller. */
+/** Throws an InputError when any diagnostic is an error nobody accepted; warnings pass through to the caller. */
 export function failOnErrors(diagnostics: readonly Diagnostic[]): void {
-  if (hasErrors(diagnostics)) throw new InputError(diagnostics.filter((d) => d.severity === 'error'));
+  if (hasErrors(diagnostics)) throw new InputError(diagnostics.filter((d) => d.severity === 'error' && !d.accepted));
 }

@@ -149,6 +149,11 @@ export class Workspace {
     return { files, legacy, problems };
   }
 
+  /** Where `report check --accept-all` keeps the accepted findings of a period: data/chap-nhan-<period>.yaml. */
+  acceptanceFile(period: Period): string {
+    return path.join(this.root, 'data', `chap-nhan-${period.id}.yaml`);
+  }
+
   /** data/kiem-tra.yaml, when the project has one. */
   configFile(): string | undefined {
     const file = path.join(this.root, 'data', CONFIG_FILE);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { byPlace, type Diagnostic } from '../diagnostics.js';
 import type { RuleLevels } from './config.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './rule.js';
@@ -52,6 +53,15 @@ export function messageOf(meta: RuleMeta, finding: Finding): string {
 }
 
 /**
+ * A finding's key for accepting it: its rule, message id and data (the figure, the stated and
+ * computed values), hashed; never its place, so that it survives lines moved around it.
+ */
+export function fingerprintOf(ruleId: string, finding: Finding): string {
+  const data = Object.entries(finding.data ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify([ruleId, finding.messageId, data])).digest('hex').slice(0, 16);
+}
+
+/**
  * Runs every rule not turned off on the computed figures, each at its configured level;
  * findings come back sorted by place. A rule that crashes is named in the error, as ESLint
  * names the rule of a crash, so the bug report says where to look.
@@ -70,6 +80,7 @@ export function runRules(context: RuleContext, levels: RuleLevels = new Map(), r
           source: 'check',
           url: ruleUrl(id),
           messageId: finding.messageId,
+          fingerprint: fingerprintOf(id, finding),
           place: finding.place,
           message: messageOf(rule.meta, finding),
           ...(finding.related ? { related: finding.related } : {}),

@@ -143,18 +143,23 @@ function program(io: Io, outcome: { exitCode: number }): Command {
   periodCommand(cli, 'check', 'Kiểm tra số liệu của một kỳ: tổng, tỷ lệ, tăng giảm, số nêu hai lần. Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi không chạy được.', 'kỳ báo cáo: năm, ví dụ 2023', true)
     .addOption(new Option('-f, --format <dạng>', 'dạng kết quả: stylish (cho người đọc, mặc định), json, github (GitHub Actions), sarif').choices([...FORMATS.keys()]))
     .option('--draft', 'kiểm tra những gì đã điền, khi còn chỗ CẦN ĐIỀN (các chỗ đó được liệt kê là thông tin)')
+    .option('--accept-all', 'chấp nhận mọi phát hiện hiện có (cần --reason): ghi vào data/chap-nhan-<kỳ>.yaml; chúng vẫn được in nhưng không còn làm lệnh thất bại')
+    .option('--reason <lý do>', 'lý do chấp nhận, dùng với --accept-all')
     .addOption(unitsOption())
     .addOption(jobsOption())
     .addHelpText('after', `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`)
-    .action(async (period: Period, options: { format?: string; draft?: boolean } & BatchFlags) => {
+    .action(async (period: Period, options: { format?: string; draft?: boolean; acceptAll?: boolean; reason?: string } & BatchFlags) => {
       if (options.units !== undefined) {
         if (options.format) throw new RunError('--format không dùng cùng --units: kết quả của nhiều đơn vị là bản tóm tắt.');
         outcome.exitCode = await runBatch({ command: 'check', cwd: io.cwd, period: period.id }, options, io);
         return;
       }
-      const result = check({ workspace, period, draft: options.draft });
+      if (options.reason !== undefined && !options.acceptAll) throw new RunError('--reason chỉ dùng cùng --accept-all.');
+      const acceptAll = options.acceptAll ? { reason: options.reason ?? '' } : undefined;
+      const result = check({ workspace, period, draft: options.draft, acceptAll });
       io.stdout(FORMATS.get(options.format ?? 'stylish')!(result));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (result.acceptedInto) io.stderr(`Đã ghi ${result.acceptedInto.count} phát hiện được chấp nhận vào ${result.acceptedInto.shownFile}.\n`);
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(result), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
     });

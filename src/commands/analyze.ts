@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import { applyAcceptances, type Acceptance } from '../check/acceptance.js';
 import { ruleLevels, type RuleLevels } from '../check/config.js';
 import type { Rule } from '../check/rule.js';
 import { RULES, runRules } from '../check/run-rules.js';
 import { earlierYearOf } from '../compute/earlier-year.js';
 import { computeFigures, type EarlierYear, type Figure } from '../compute/figures.js';
-import { formatPlace, InputError, Messages, RunError, type Diagnostic } from '../diagnostics.js';
+import { formatPlace, InputError, Messages, RunError, type Diagnostic, type Report } from '../diagnostics.js';
+import { inlineAcceptances } from '../load/acceptance-comments.js';
 import { loadYear, readYamlFile, type LoadedFile } from '../load/load-year.js';
 import { resolveEveryReference, type ResolvedReference } from '../text/data-text.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
@@ -11,12 +14,16 @@ import { decodePeriod } from '../validate/decode.js';
 import type { YearInput } from '../validate/input.js';
 import { readOutline, type Outline } from '../validate/outline.js';
 import { draftTrees, reportUnfilled, type DraftGaps } from '../validate/placeholders.js';
-import { validateFiles } from '../validate/validate.js';
+import { validateFiles, validateTree } from '../validate/validate.js';
+import { entry, type YamlScalar } from '../load/yaml-tree.js';
+import { closestWord } from '../text/closest-word.js';
 import type { Workspace } from '../workspace.js';
 
 export interface ComputedYear {
   input: YearInput;
   figures: ReadonlyMap<string, Figure>;
+  /** The findings the data files accept in comments (# kiem-tra-chap-nhan: …). */
+  acceptances: Acceptance[];
 }
 
 export interface Analysis extends ComputedYear {
@@ -50,6 +57,7 @@ export function computeLoaded(
 ): ComputedYear {
   const validation = messages.stage('validate');
   reportUnfilled(loadedFiles, validation, draft);
+  const acceptances = loadedFiles.flatMap((file) => inlineAcceptances(file.source, messages.stage('load')));
   const { files, gaps } = draft ? draftTrees(loadedFiles, period.year, 'left-out') : { files: loadedFiles, gaps: undefined };
   const validated = draft ? draftTrees(loadedFiles, period.year, 'stand-in').files : files;
   const outlineFile = validated.find((f) => f.kind.role === 'outline');
@@ -78,7 +86,7 @@ export function computeLoaded(
     if (problem.ruleId !== 'no-value' || !unfilledPlaces.has(formatPlace(problem.place))) computation(problem);
   });
   messages.failOnErrors();
-  return { input, figures };
+  return { input, figures, acceptances };
 }
 
 /** The figures of a draft that have no value yet: those still to fill, and those computed from them. */
@@ -102,7 +110,41 @@ function draftOf(input: YearInput, gaps: DraftGaps): NonNullable<YearInput['draf
 export function checkComputed(computed: ComputedYear, levels: RuleLevels = new Map(), rules: readonly Rule[] = RULES): Pick<Analysis, 'references' | 'findings'> {
   const { input, figures } = computed;
   const references = resolveEveryReference(input, { figures, period: input.period, shortName: input.details.shortName, unfilled: input.draft?.figures });
-  return { references, findings: runRules({ ...computed, references }, levels, rules) };
+  return { references, findings: runRules({ input, figures, references }, levels, rules) };
+}
+
+/** The findings accepted in bulk for a period (report check --accept-all), from data/chap-nhan-<period>.yaml. */
+export function fileAcceptances(workspace: Workspace, period: Period, messages: Messages): Acceptance[] {
+  const file = workspace.acceptanceFile(period);
+  if (!fs.existsSync(file)) return [];
+  const report = messages.stage('check');
+  const read = readYamlFile(file, workspace.show(file));
+  const problems = read.source ? [...read.diagnostics, ...validateTree('chap-nhan.schema.json', read.tree, read.source)] : read.diagnostics;
+  for (const problem of problems) report(problem);
+  if (problems.length > 0 || read.tree?.kind !== 'map') return [];
+  const list = entry(read.tree, 'chap_nhan');
+  if (list?.kind !== 'seq') return [];
+  return list.items.flatMap((item): Acceptance[] => {
+    if (item.kind !== 'map') return [];
+    const text = (key: string) => String((entry(item, key) as YamlScalar).value);
+    return [{ ruleId: text('quy_tac'), reason: text('ly_do'), place: item.place, covers: { fingerprint: text('dau_van_tay') } }];
+  });
+}
+
+/** Acceptances naming no rule are said at their place, with the rule meant; they would accept nothing. */
+function knownRules(acceptances: readonly Acceptance[], report: Report): Acceptance[] {
+  const ids = RULES.map((r) => r.meta.id);
+  return acceptances.filter((acceptance) => {
+    if (ids.includes(acceptance.ruleId)) return true;
+    const hint = closestWord(acceptance.ruleId, ids);
+    report({
+      ruleId: 'stale-acceptance',
+      severity: 'warning',
+      place: acceptance.place,
+      message: `Không có quy tắc "${acceptance.ruleId}" để chấp nhận.${hint ? ` Có phải là "${hint}"?` : ''} Xem các quy tắc: report check --help.`,
+    });
+    return false;
+  });
 }
 
 /** load → validate → compute of one period of the workspace, with earlier figures as cùng kỳ and plan when given. */
@@ -180,5 +222,8 @@ export function analyze({ workspace, period, draft }: AnalyzeOptions): Analysis 
   messages.failOnErrors();
   const earlier = earlierFigures(workspace, period, messages);
   const computed = computePeriod(workspace, period, earlier, messages, draft);
-  return { ...computed, ...checkComputed(computed, levels), warnings: [...messages.all] };
+  const { references, findings } = checkComputed(computed, levels);
+  const acceptances = knownRules([...computed.acceptances, ...fileAcceptances(workspace, period, messages)], messages.stage('check'));
+  const accepted = applyAcceptances(findings, acceptances, messages.stage('check'));
+  return { ...computed, references, findings: accepted, warnings: [...messages.all] };
 }

@@ -48,7 +48,11 @@ export function compile(options: BuildOptions): Compiled {
   return {
     document: document!,
     // Information (a revised plan, a draft's places to fill) is for check and status to tell; the build shows what may need a fix.
-    warnings: [...warnings.filter((d) => d.severity !== 'info'), ...findings.filter((d) => d.severity !== 'info').map((d) => ({ ...d, severity: 'warning' as const }))],
+    // An accepted finding has been read and answered for: the build does not repeat it.
+    warnings: [
+      ...warnings.filter((d) => d.severity !== 'info'),
+      ...findings.filter((d) => d.severity !== 'info' && !d.accepted).map((d) => ({ ...d, severity: 'warning' as const })),
+    ],
     unfilled: warnings.filter((d) => d.ruleId === 'unfilled').length,
   };
 }

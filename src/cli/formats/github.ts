@@ -1,5 +1,5 @@
 import { formatPlace, type Diagnostic } from '../../diagnostics.js';
-import { SEVERITY_WORDS } from '../print.js';
+import { levelWords, messageWords } from '../print.js';
 import type { CheckOutcome } from '../../commands/check.js';
 import { countWords, counts, portablePath, type Formatter } from './report.js';
 
@@ -8,7 +8,7 @@ const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r'
 const escapeProperty = (text: string) => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 
 function fullMessage(d: Diagnostic): string {
-  return d.related?.length ? `${d.message}\nliên quan: ${d.related.map(formatPlace).join(', ')}` : d.message;
+  return d.related?.length ? `${messageWords(d)}\nliên quan: ${d.related.map(formatPlace).join(', ')}` : messageWords(d);
 }
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -16,6 +16,8 @@ const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const
 /** For GitHub Actions: one `::error file=…,line=…,col=…::…` annotation per finding. */
 export const github: Formatter = ({ diagnostics }) =>
   diagnostics
+    // An accepted finding is no annotation on the commit; the step summary still lists it.
+    .filter((d) => !d.accepted)
     .map((d) => {
       const properties = `file=${escapeProperty(portablePath(d.place.file))},line=${d.place.line},col=${d.place.col},title=${escapeProperty(d.ruleId)}`;
       return `::${COMMANDS[d.severity]} ${properties}::${escapeData(fullMessage(d))}\n`;
@@ -32,7 +34,7 @@ export function stepSummary({ period, diagnostics, complete }: CheckOutcome): st
   const heading = `## report check ${period.id}: ${countWords(counts(diagnostics))}${complete ? '' : ' (dữ liệu chưa đọc được)'}\n\n`;
   if (diagnostics.length === 0) return `${heading}Không có vấn đề nào.\n`;
   const rows = diagnostics.map(
-    (d) => `| ${cell(portablePath(formatPlace(d.place)))} | ${SEVERITY_WORDS[d.severity]} | ${d.ruleId} | ${cell(fullMessage(d))} |`,
+    (d) => `| ${cell(portablePath(formatPlace(d.place)))} | ${levelWords(d)} | ${d.ruleId} | ${cell(fullMessage(d))} |`,
   );
   return `${heading}| Vị trí | Mức | Quy tắc | Nội dung |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 }

@@ -8,16 +8,18 @@ export interface Counts {
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings accepted with a reason: counted apart, never as errors or warnings. */
+  accepted: number;
 }
 
 export function counts(diagnostics: readonly Diagnostic[]): Counts {
-  const of = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
-  return { errors: of('error'), warnings: of('warning'), infos: of('info') };
+  const of = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity && !d.accepted).length;
+  return { errors: of('error'), warnings: of('warning'), infos: of('info'), accepted: diagnostics.filter((d) => d.accepted).length };
 }
 
-/** `5 lỗi, 3 cảnh báo`, with `, 1 thông tin` when there is any. */
-export function countWords({ errors, warnings, infos }: Counts): string {
-  return `${errors} lỗi, ${warnings} cảnh báo${infos > 0 ? `, ${infos} thông tin` : ''}`;
+/** `5 lỗi, 3 cảnh báo`, with `, 1 thông tin` and `, 2 đã chấp nhận` when there are any. */
+export function countWords({ errors, warnings, infos, accepted }: Counts): string {
+  return `${errors} lỗi, ${warnings} cảnh báo${infos > 0 ? `, ${infos} thông tin` : ''}${accepted > 0 ? `, ${accepted} đã chấp nhận` : ''}`;
 }
 
 /** Paths as CI tools and SARIF want them: forward slashes on every OS. */

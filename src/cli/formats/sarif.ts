@@ -21,7 +21,7 @@ const location = (place: Place) => ({
 const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** For code-scanning tools: SARIF 2.1.0, one run, the rules as the tool's rule list. */
-export const sarif: Formatter = ({ diagnostics, rules }) => {
+export const sarif: Formatter = ({ diagnostics, rules, baseline }) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -46,6 +46,10 @@ export const sarif: Formatter = ({ diagnostics, rules }) => {
           message: { text: d.message },
           locations: [location(d.place)],
           ...(d.related?.length ? { relatedLocations: d.related.map((p, id) => ({ id, ...location(p) })) } : {}),
+          ...(d.fingerprint ? { partialFingerprints: { 'reportFinding/v1': d.fingerprint } } : {}),
+          ...(d.accepted ? { suppressions: [{ kind: d.accepted.source === 'inline' ? 'inSource' : 'external', justification: d.accepted.reason }] } : {}),
+          // Against the acceptance file, a finding it holds is old news; one it lacks is new.
+          ...(baseline && d.fingerprint ? { baselineState: d.accepted?.source === 'file' ? 'unchanged' : 'new' } : {}),
         })),
       },
     ],

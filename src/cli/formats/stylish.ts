@@ -1,6 +1,6 @@
 import { formatPlace } from '../../diagnostics.js';
 import { periodWords } from '../../period.js';
-import { SEVERITY_WORDS } from '../print.js';
+import { levelWords, messageWords } from '../print.js';
 import { byFile, countWords, counts, type Formatter } from './report.js';
 
 /** For people: findings grouped by file, `line:col  lỗi  message  rule`, then a summary line. */
@@ -13,8 +13,8 @@ export const stylish: Formatter = ({ period, diagnostics, complete }) => {
     const placeWidth = Math.max(...places.map((p) => p.length));
     const indent = ' '.repeat(2 + placeWidth + 2 + 9);
     group.forEach((d, i) => {
-      const [first, ...rest] = `${d.message}  ${d.ruleId}`.split(/\r?\n/);
-      lines.push(`  ${places[i]!.padEnd(placeWidth)}  ${SEVERITY_WORDS[d.severity].padEnd(8)} ${first}`);
+      const [first, ...rest] = `${messageWords(d)}  ${d.ruleId}`.split(/\r?\n/);
+      lines.push(`  ${places[i]!.padEnd(placeWidth)}  ${levelWords(d).padEnd(8)} ${first}`);
       for (const line of rest) lines.push(indent + line);
       if (d.related?.length) lines.push(`${indent}liên quan: ${d.related.map(formatPlace).join(', ')}`);
     });
