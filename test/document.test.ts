@@ -87,7 +87,7 @@ describe('what a clerk notices in Word', () => {
 
   it('names the document and its author, the issuing body', () => {
     expect(coreXml).toContain('<dc:title>Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội');
-    expect(coreXml).toContain('<dc:creator>UBND THỊ TRẤN THANH HÀ</dc:creator>');
+    expect(coreXml).toContain('<dc:creator>ỦY BAN NHÂN DÂN THỊ TRẤN THANH HÀ</dc:creator>');
   });
 
   it('keeps widows and orphans off page breaks in the body', () => {

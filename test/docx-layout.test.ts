@@ -54,9 +54,9 @@ describe('the built .docx follows Decree 30', () => {
     expect(header).toMatch(/<w:tblBorders>.*w:val="none".*<\/w:tblBorders>/s);
     expect(header.match(/<w:tc>/g)).toHaveLength(2);
     const [left, right] = header.split(/<\/w:tc>/);
-    expect(texts(left!)).toEqual(['UBND HUYỆN THANH HÀ', 'UBND THỊ TRẤN THANH HÀ', '', `Số: ${'\u00a0'.repeat(8)}/BC-UBND`]);
+    expect(texts(left!)).toEqual(['UBND HUYỆN THANH HÀ', 'ỦY BAN NHÂN DÂN', 'THỊ TRẤN THANH HÀ', '', `Số: ${'\u00a0'.repeat(8)}/BC-UBND`]);
     expect(texts(right!)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '', 'Thanh Hà, ngày 05 tháng 12 năm 2023']);
-    expect(left).toMatch(/<w:b\/>.*UBND THỊ TRẤN THANH HÀ/s);
+    expect(left).toMatch(/<w:b\/>.*THỊ TRẤN THANH HÀ/s);
     expect(right).toMatch(/<w:i\/>.*Thanh Hà, ngày 05/s);
     // The rules under the issuing body and the motto are bottom borders of their own paragraphs.
     expect(left!.match(/<w:bottom w:val="single"/g)).toHaveLength(1);

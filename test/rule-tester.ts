@@ -18,8 +18,10 @@ import { FIXTURES } from './helpers.js';
  */
 export interface RuleCase {
   name: string;
-  /** The whole of data/2023/van-hoa.yaml. */
-  code: string;
+  /** The whole of data/2023/van-hoa.yaml; the minimal project's when not given. */
+  code?: string;
+  /** The whole of data/2023/van-ban.yaml (the document's details), for the rules of the header. */
+  document?: string;
   /** data/2022/van-hoa.yaml, for a case that needs last year's data (the rest of 2022 is the minimal project). */
   lastYear?: string;
 }
@@ -37,9 +39,9 @@ const shownPath = (year: number, name: string) => path.join('data', String(year)
 const KINDS: DataFileKind[] = [{ name: DOCUMENT_FILE, role: 'document' }, ...LEGACY_SECTIONS.map((name) => ({ name, role: 'section' as const }))];
 const minimalTexts = new Map(KINDS.map((kind) => [kind.name, fs.readFileSync(path.join(FIXTURES, 'minimal', 'data', '2023', `${kind.name}.yaml`), 'utf8')]));
 
-function loadedYear(year: number, caseText: string): LoadedFile[] {
+function loadedYear(year: number, texts: { [CASE_FILE]?: string; [DOCUMENT_FILE]?: string }): LoadedFile[] {
   return KINDS.map((kind) => {
-    const read = parseYamlText(shownPath(year, kind.name), kind.name === CASE_FILE ? caseText : minimalTexts.get(kind.name)!);
+    const read = parseYamlText(shownPath(year, kind.name), texts[kind.name as keyof typeof texts] ?? minimalTexts.get(kind.name)!);
     expect(read.diagnostics, `${kind.name}.yaml of the case`).toEqual([]);
     return { kind, source: read.source, tree: read.tree };
   });
@@ -47,10 +49,11 @@ function loadedYear(year: number, caseText: string): LoadedFile[] {
 
 /** The rule's findings on a case: load, validate, compute and check, all in memory. */
 export function findingsOf(rule: Rule, ruleCase: RuleCase): Diagnostic[] {
-  const inMemory = (year: number, text: string, earlier?: EarlierYear) =>
-    computeLoaded(annual(year), loadedYear(year, text), path.join('data', String(year)), earlier, new Messages());
-  const earlier = ruleCase.lastYear === undefined ? undefined : inMemory(2022, ruleCase.lastYear);
-  const computed = inMemory(2023, ruleCase.code, earlier && earlierYearOf(2022, earlier.input.figures, earlier.figures));
+  const inMemory = (year: number, texts: Parameters<typeof loadedYear>[1], earlier?: EarlierYear) =>
+    computeLoaded(annual(year), loadedYear(year, texts), path.join('data', String(year)), earlier, new Messages());
+  const earlier = ruleCase.lastYear === undefined ? undefined : inMemory(2022, { [CASE_FILE]: ruleCase.lastYear });
+  const texts = { [CASE_FILE]: ruleCase.code, [DOCUMENT_FILE]: ruleCase.document };
+  const computed = inMemory(2023, texts, earlier && earlierYearOf(2022, earlier.input.figures, earlier.figures));
   return checkComputed(computed, new Map(), [rule]).findings;
 }
 
@@ -62,7 +65,7 @@ export function findingsOf(rule: Rule, ruleCase: RuleCase): Diagnostic[] {
 export function testRule(
   rule: Rule,
   cases: { valid: RuleCase[]; invalid: InvalidCase[] },
-  also?: (finding: Diagnostic, code: string) => void,
+  also?: (finding: Diagnostic, text: string) => void,
 ): void {
   describe(rule.meta.id, () => {
     for (const valid of cases.valid) {
@@ -76,11 +79,12 @@ export function testRule(
         if (invalid.errors.length === 0) throw new Error(`invalid case "${invalid.name}" of ${rule.meta.id} lists no error`);
         const findings = findingsOf(rule, invalid);
         expect(findings.map((f) => ({ messageId: f.messageId, line: f.place.line, column: f.place.col }))).toEqual(invalid.errors);
+        const file = invalid.document === undefined ? CASE_FILE : DOCUMENT_FILE;
         for (const finding of findings) {
           expect(finding.ruleId).toBe(rule.meta.id);
-          expect(finding.place.file).toBe(shownPath(2023, CASE_FILE));
+          expect(finding.place.file).toBe(shownPath(2023, file));
           expect(Object.keys(rule.meta.messages)).toContain(finding.messageId);
-          also?.(finding, invalid.code);
+          also?.(finding, (invalid.document ?? invalid.code)!);
         }
       });
     }

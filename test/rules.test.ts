@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { RULES } from '../src/check/run-rules.js';
+import { abolishedUnit } from '../src/check/rules/abolished-unit.js';
 import { countWhole } from '../src/check/rules/count-whole.js';
 import { divisionByZero } from '../src/check/rules/division-by-zero.js';
 import { growthRate } from '../src/check/rules/growth-rate.js';
+import { issuingBodyInFull } from '../src/check/rules/issuing-body-in-full.js';
 import { lastYearRevised } from '../src/check/rules/last-year-revised.js';
 import { partExceedsWhole } from '../src/check/rules/part-exceeds-whole.js';
 import { percentagePoints } from '../src/check/rules/percentage-points.js';
@@ -21,13 +23,17 @@ import { testRule } from './rule-tester.js';
 /** A section file (van-hoa.yaml) with these figures and, one a line, these paragraphs. */
 const section = (figures: string, texts?: string) => `tieu_de: "Văn hóa"\nchi_tieu:\n${figures}${texts ? `noi_dung:\n${texts}` : ''}`;
 
+/** The document's details (van-ban.yaml) with these lines in place of the header's and the recipients'. */
+const documentWith = (header: string, date = '2023-12-05', recipients = '  - "Lưu: VT."\n') =>
+  `${header}ten_goi: UBND xã Tân Hòa\nso: ""\nky_hieu: BC-UBND\ndia_danh: Tân Hòa\nngay: ${date}\ntrich_yeu: Tình hình năm {{nam}}\nnoi_nhan:\n${recipients}ky:\n  quyen_han: TM. ỦY BAN NHÂN DÂN\n  chuc_vu: CHỦ TỊCH\n  ho_ten: Lê Thị Mai\n`;
+
 /** A finding that compares a stated number with its computation sits on the number, and names the inputs. */
 function placedOnTheStatedNumber(finding: Diagnostic, code: string): void {
   expect(code.split('\n')[finding.place.line - 1]!.slice(finding.place.col - 1)).toMatch(/^-?\d/);
   expect(finding.related?.length).toBeGreaterThan(0);
 }
 
-const TESTED = [totalParts, product, ratio, planShare, growthRate, restatedFigure, partExceedsWhole, shareRange, countWhole, percentagePoints, lastYearRevised, planRevised, unusedFigure, textReference, divisionByZero];
+const TESTED = [totalParts, product, ratio, planShare, growthRate, restatedFigure, partExceedsWhole, shareRange, countWhole, percentagePoints, lastYearRevised, planRevised, unusedFigure, textReference, divisionByZero, issuingBodyInFull, abolishedUnit];
 
 describe('the rules', () => {
   it('each declare their messages, and have cases here', () => {
@@ -241,3 +247,31 @@ testRule(
     ],
   },
 );
+
+testRule(issuingBodyInFull, {
+  valid: [
+    { name: 'the issuing body in full, the superior body abbreviated', document: documentWith('co_quan_chu_quan: UBND TỈNH NAM AN\nco_quan: ỦY BAN NHÂN DÂN XÃ TÂN HÒA\n') },
+    { name: 'a name that only contains the letters', document: documentWith('co_quan: ỦY BAN NHÂN DÂN PHƯỜNG UBNDA\n') },
+  ],
+  invalid: [
+    { name: 'UBND in the issuing body', document: documentWith('co_quan: UBND XÃ TÂN HÒA\n'), errors: [{ messageId: 'abbreviated', line: 1, column: 10 }] },
+  ],
+});
+
+testRule(abolishedUnit, {
+  valid: [
+    { name: 'a district named before the reform', document: documentWith('co_quan_chu_quan: UBND HUYỆN THANH HÀ\nco_quan: ỦY BAN NHÂN DÂN THỊ TRẤN THANH HÀ\n', '2025-06-30', '  - UBND huyện;\n  - "Lưu: VT."\n') },
+    { name: 'a province and a xã after it', document: documentWith('co_quan_chu_quan: UBND TỈNH NAM AN\nco_quan: ỦY BAN NHÂN DÂN XÃ TÂN HÒA\n', '2025-07-01', '  - UBND tỉnh;\n  - "Lưu: VT."\n') },
+  ],
+  invalid: [
+    {
+      name: 'a district, a thị trấn and a huyện among the recipients after 1 July 2025',
+      document: documentWith('co_quan_chu_quan: UBND HUYỆN THANH HÀ\nco_quan: ỦY BAN NHÂN DÂN THỊ TRẤN THANH HÀ\n', '2025-07-01', '  - UBND huyện;\n  - "Lưu: VT."\n'),
+      errors: [
+        { messageId: 'abolished', line: 1, column: 19 },
+        { messageId: 'abolished', line: 2, column: 10 },
+        { messageId: 'abolished', line: 10, column: 5 },
+      ],
+    },
+  ],
+});

@@ -82,7 +82,7 @@ describe('report init, status, fill, build', () => {
     const details = fs.readFileSync(path.join(dir, 'data', '2024', 'van-ban.yaml'), 'utf8');
     expect(details).toContain('so: ""');
     expect(details).toContain('ngay: CẦN ĐIỀN');
-    expect(details).toContain('co_quan: UBND THỊ TRẤN THANH HÀ');
+    expect(details).toContain('co_quan: ỦY BAN NHÂN DÂN THỊ TRẤN THANH HÀ');
 
     const status = await cli(['status', '2024'], dir);
     expect(status.code).toBe(1);

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { byPlace, type Diagnostic } from '../diagnostics.js';
 import type { RuleLevels } from './config.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './rule.js';
+import { abolishedUnit } from './rules/abolished-unit.js';
 import { countWhole } from './rules/count-whole.js';
 import { divisionByZero } from './rules/division-by-zero.js';
 import { growthRate } from './rules/growth-rate.js';
+import { issuingBodyInFull } from './rules/issuing-body-in-full.js';
 import { lastYearRevised } from './rules/last-year-revised.js';
 import { partExceedsWhole } from './rules/part-exceeds-whole.js';
 import { percentagePoints } from './rules/percentage-points.js';
@@ -34,6 +36,8 @@ export const RULES: readonly Rule[] = [
   unusedFigure,
   textReference,
   divisionByZero,
+  issuingBodyInFull,
+  abolishedUnit,
 ];
 
 /** Where the README explains a rule: its row of the rule table. */

@@ -9,6 +9,7 @@ import type {
   DocumentDetails,
   FigureInput,
   FigureRef,
+  NamedBody,
   NumberInput,
   ParagraphInput,
   SectionInput,
@@ -168,7 +169,19 @@ function decodeDetails(map: YamlMap): Omit<DocumentDetails, 'closing'> {
       position: scalarText(entry(signature, 'chuc_vu')) ?? '',
       name: scalarText(entry(signature, 'ho_ten')) ?? '',
     },
+    bodies: [
+      ...namedBodies(entry(map, 'co_quan_chu_quan'), 'co_quan_chu_quan'),
+      ...namedBodies(entry(map, 'co_quan'), 'co_quan'),
+      ...namedBodies(entry(map, 'kinh_gui'), 'kinh_gui'),
+      ...namedBodies(entry(map, 'noi_nhan'), 'noi_nhan'),
+    ],
   };
+}
+
+/** The bodies a document names under one key, each with its place, for the rules of the header. */
+function namedBodies(node: YamlNode | undefined, key: NamedBody['key']): NamedBody[] {
+  const scalars = node?.kind === 'scalar' ? [node] : node?.kind === 'seq' ? node.items.filter((i): i is YamlScalar => i.kind === 'scalar') : [];
+  return scalars.map((scalar) => ({ key, name: String(scalar.value ?? ''), place: scalar.place }));
 }
 
 /** The paragraphs of a section or a muc (noi_dung): each a paragraph, or an unnumbered tiểu mục. */

@@ -75,6 +75,14 @@ export interface DocumentDetails {
   addressees: string[];
   recipients: string[];
   signature: { authority: string; position: string; name: string };
+  /** Every body the document names, with the key that names it and its place: for the rules of the header. */
+  bodies: NamedBody[];
+}
+
+export interface NamedBody {
+  key: 'co_quan_chu_quan' | 'co_quan' | 'kinh_gui' | 'noi_nhan';
+  name: string;
+  place: Place;
 }
 
 export interface YearInput {
