@@ -31,14 +31,15 @@ describe('report check on the published Thanh Hà report', () => {
       'data/2023/ngan-sach.yaml:37:14 error total-parts',
     ]);
     const messages = results.flatMap((r) => r.messages.map((m) => m.message)).join('\n');
-    for (const pair of [
-      ['2,8%', 'nơi khác nêu là 2,9%'],
-      ['6,8%', 'nơi khác nêu là 6,7%'],
-      ['48,07%', 'phép chia là 48,09%'],
-      ['227.880.000 đồng', 'tích các thừa số là 226.980.000 đồng'],
-      ['5.371.409.147 đồng', 'tổng các thành phần là 5.368.409.147 đồng'],
+    // Each names what was written, the range it stands for, and the computation with its figures.
+    for (const text of [
+      'ghi 2,8% (2,75–2,85), nhưng nơi khác nêu là 2,9%',
+      'ghi 6,8% (6,75–6,85), nhưng nơi khác nêu là 6,7%',
+      'ghi 48,07% (48,065–48,075), nhưng phép chia 113/235 = 48,085…%',
+      'ghi 227.880.000 đồng, nhưng tích các thừa số 234 suất × 970.000 đồng/suất = 226.980.000 đồng',
+      'ghi 5.371.409.147 đồng, nhưng tổng các thành phần 234.795.000 + 5.133.614.147 = 5.368.409.147 đồng',
     ]) {
-      expect(messages).toContain(`ghi ${pair[0]}, nhưng ${pair[1]}`);
+      expect(messages).toContain(text);
     }
   });
 
@@ -101,7 +102,7 @@ describe('report check: output formats, on findings with % and a line break', ()
       severity: 2,
       line: 14,
       column: 14,
-      message: expect.stringContaining('"Tỷ lệ hộ nghèo\ntheo chuẩn đa chiều" (ty_le_ho_ngheo): giá trị ghi 2,5%, nhưng phép chia là 2,10%.'),
+      message: expect.stringContaining('"Tỷ lệ hộ nghèo\ntheo chuẩn đa chiều" [ty_le_ho_ngheo]: giá trị ghi 2,5% (2,45–2,55), nhưng phép chia 21/1.000 = 2,1%.'),
       related: [
         { filePath: 'data/2023/van-hoa.yaml', line: 5, column: 14 },
         { filePath: 'data/2023/van-hoa.yaml', line: 9, column: 14 },
@@ -116,8 +117,8 @@ describe('report check: output formats, on findings with % and a line break', ()
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      '::error file=data/2023/van-hoa.yaml,line=14,col=14,title=ratio::"Tỷ lệ hộ nghèo%0Atheo chuẩn đa chiều" (ty_le_ho_ngheo): ' +
-        'giá trị ghi 2,5%25, nhưng phép chia là 2,10%25. Báo cáo in số đã ghi; kiểm tra lại số liệu nguồn.' +
+      '::error file=data/2023/van-hoa.yaml,line=14,col=14,title=ratio::"Tỷ lệ hộ nghèo%0Atheo chuẩn đa chiều" [ty_le_ho_ngheo]: ' +
+        'giá trị ghi 2,5%25 (2,45–2,55), nhưng phép chia 21/1.000 = 2,1%25. Báo cáo in số đã ghi; kiểm tra lại số liệu nguồn.' +
         '%0Aliên quan: data/2023/van-hoa.yaml:5:14, data/2023/van-hoa.yaml:9:14',
     );
     expect(lines[1]).toMatch(/^::warning file=data\/2023\/van-hoa\.yaml,line=16,col=16,title=percentage-points::.*-10%25/);
@@ -148,7 +149,7 @@ describe('report check: output formats, on findings with % and a line break', ()
     expect(error).toMatchObject({
       ruleId: 'ratio',
       level: 'error',
-      message: { text: expect.stringContaining('2,5%, nhưng phép chia là 2,10%') },
+      message: { text: expect.stringContaining('2,5% (2,45–2,55), nhưng phép chia 21/1.000 = 2,1%') },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'data/2023/van-hoa.yaml' }, region: { startLine: 14, startColumn: 14 } } }],
     });
     expect(error.relatedLocations).toHaveLength(2);

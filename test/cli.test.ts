@@ -67,7 +67,7 @@ describe('the report command', () => {
       'data/2023/lao-dong-tbxh.yaml:29:14 [product]',
       'data/2023/ngan-sach.yaml:37:14 [total-parts]',
     ]);
-    expect(result.stderr).toContain('giá trị ghi 5.371.409.147 đồng, nhưng tổng các thành phần là 5.368.409.147 đồng');
+    expect(result.stderr).toContain('giá trị ghi 5.371.409.147 đồng, nhưng tổng các thành phần 234.795.000 + 5.133.614.147 = 5.368.409.147 đồng');
   });
 
   it('runs as a process from bin/report.cjs and dist/: exit codes, streams, and no stack trace', () => {

@@ -42,7 +42,7 @@ describe('cùng kỳ and plan from last year’s data', () => {
         severity: 1,
         line: 6,
         message:
-          '"Tổng thu nhập xã hội" (tong_thu_nhap): cùng kỳ ghi 96 tỷ đồng ở đây, còn số liệu năm trước (data/2022/kinh-te.yaml:5:14) là 95 tỷ đồng. Báo cáo dùng số ghi ở đây, 96 tỷ đồng.',
+          '"Tổng thu nhập xã hội" [tong_thu_nhap]: cùng kỳ ghi 96 tỷ đồng ở đây, còn số liệu năm trước (data/2022/kinh-te.yaml:5:14) là 95 tỷ đồng. Báo cáo dùng số ghi ở đây, 96 tỷ đồng.',
       }),
     ]);
     expect(await markdown(dir, 2023)).toContain('(tăng 4,2% so với cùng kỳ)');

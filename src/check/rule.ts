@@ -29,6 +29,11 @@ export interface RuleContext {
 export interface Finding {
   messageId: string;
   data?: Record<string, string | number>;
+  /**
+   * What makes the finding the same finding (its fingerprint, for accepting it): the figure and
+   * the values, without the wording around them. The data, when not given.
+   */
+  identity?: Record<string, string | number>;
   place: Place;
   /** The other places involved: the parts of a total, the earlier statement of a figure. */
   related?: Place[];

@@ -61,7 +61,7 @@ export function messageOf(meta: RuleMeta, finding: Finding): string {
  * computed values), hashed; never its place, so that it survives lines moved around it.
  */
 export function fingerprintOf(ruleId: string, finding: Finding): string {
-  const data = Object.entries(finding.data ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const data = Object.entries(finding.identity ?? finding.data ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256').update(JSON.stringify([ruleId, finding.messageId, data])).digest('hex').slice(0, 16);
 }
 

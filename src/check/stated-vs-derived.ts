@@ -1,7 +1,7 @@
 import { consistent } from '../compute/interval.js';
-import type { Figure, Formula, Measure } from '../compute/figures.js';
+import { printed, type DerivedValue, type Figure, type Formula, type Measure, type StatedValue } from '../compute/figures.js';
 import { differenceUnit } from '../compute/units.js';
-import { formatWithUnit } from '../vietnamese/number.js';
+import { formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
 import type { ReportFinding, RuleContext } from './rule.js';
 
 type Aspect = 'value' | 'planShare' | 'change' | 'changeAmount';
@@ -28,10 +28,49 @@ function unitOf(figure: Figure, aspect: Aspect): string {
   return aspect === 'changeAmount' ? differenceUnit(figure.unit) : figure.unit;
 }
 
-/** The message of every rule that compares a stated value with its computation. */
+/**
+ * The message of every rule that compares a stated value with its computation: the figure by
+ * its name (the code in brackets, for whoever keeps the data), what was written and the range
+ * it stands for, and the computation with its figures.
+ */
 export const STATED_AGAINST_DERIVED_MESSAGES = {
-  mismatch: '"{{name}}" ({{key}}): {{aspect}} ghi {{stated}}, nhưng {{formula}} là {{derived}}. Báo cáo in số đã ghi; kiểm tra lại số liệu nguồn.',
+  mismatch: '"{{name}}" [{{key}}]: {{aspect}} ghi {{stated}}{{range}}, nhưng {{formula}} {{computation}}{{derived}}. Báo cáo in số đã ghi; kiểm tra lại số liệu nguồn.',
 };
+
+const OPERATORS: Partial<Record<Formula, string>> = { sum: ' + ', product: ' × ', ratio: '/' };
+
+/**
+ * A computed value as the reasoning saw it: one digit finer than the stated value where the
+ * computation has more, with "…" where it has more still (113/235 = 48,085…%).
+ */
+function reasoned(quantity: Quantity, unit: string, statedDecimals: number): string {
+  const exact = quantity.value.decimalPlaces();
+  const decimals = Math.min(exact, Math.max(statedDecimals + 1, quantity.decimals));
+  const shown = { ...quantity, decimals };
+  const number = formatNumber(shown);
+  return exact > decimals ? formatWithUnit(shown, unit).replace(number, `${number}…`) : formatWithUnit(shown, unit);
+}
+
+/** The range a rounded stated value stands for, as `(48,065–48,075)`; nothing for an exact count. */
+function rangeOf(stated: StatedValue): string {
+  const { lo, hi } = stated.interval;
+  if (lo.eq(hi)) return '';
+  const decimals = stated.quantity.decimals + 1;
+  const bound = (value: Quantity['value']) => formatNumber({ value, decimals, minIntegerDigits: 1 });
+  return ` (${bound(lo)}–${bound(hi)})`;
+}
+
+/** The figures a total, product or ratio is computed from, as `113/235 = `: with their units when they differ. */
+function computationOf(context: RuleContext, figure: Figure, derived: DerivedValue): string {
+  const operator = OPERATORS[derived.formula];
+  const input = context.input.figures.find((f) => f.key === figure.key);
+  const refs = derived.formula === 'sum' ? input?.sum : derived.formula === 'product' ? input?.product : input?.ratio;
+  const operands = (refs ?? []).map((ref) => context.figures.get(ref.key));
+  const values = operands.map((operand) => operand && printed(operand.value));
+  if (!operator || operands.length === 0 || values.some((v) => !v)) return 'là ';
+  const sameUnit = operands.every((o) => o!.unit === operands[0]!.unit);
+  return `${values.map((v, i) => (sameUnit ? formatNumber(v!) : formatWithUnit(v!, operands[i]!.unit))).join(operator)} = `;
+}
 
 /**
  * Finds every stated value whose derived counterpart, obtained by one of `formulas`,
@@ -46,17 +85,20 @@ export function statedAgainstDerived(context: RuleContext, formulas: readonly Fo
       if (!stated || !derived || !formulas.includes(derived.formula)) continue;
       if (consistent(stated.interval, derived.interval)) continue;
       const unit = unitOf(figure, aspect);
-      const shown = { ...derived.quantity, decimals: Math.max(stated.quantity.decimals, derived.quantity.decimals) };
+      const identity = { key: figure.key, aspect, stated: formatWithUnit(stated.quantity, unit), derived: formatWithUnit(derived.quantity, unit) };
       report({
         messageId: 'mismatch',
         data: {
           name: figure.name,
           key: figure.key,
           aspect: ASPECT_WORDS[aspect],
-          stated: formatWithUnit(stated.quantity, unit),
+          stated: identity.stated,
+          range: rangeOf(stated),
           formula: FORMULA_WORDS[derived.formula],
-          derived: formatWithUnit(shown, unit),
+          computation: computationOf(context, figure, derived),
+          derived: reasoned(derived.quantity, unit, stated.quantity.decimals),
         },
+        identity,
         place: stated.place,
         related: derived.inputs,
       });

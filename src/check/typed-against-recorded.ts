@@ -11,7 +11,7 @@ const WORDS = {
 /** The message of the rules that compare a cùng kỳ or plan typed this year with last year's data. */
 export const TYPED_AGAINST_RECORDED_MESSAGES = {
   revised:
-    '"{{name}}" ({{key}}): {{typed}} ghi {{used}} ở đây, còn {{recorded}} ({{recordedPlace}}) là {{recordedValue}}. Báo cáo dùng số ghi ở đây, {{used}}.',
+    '"{{name}}" [{{key}}]: {{typed}} ghi {{used}} ở đây, còn {{recorded}} ({{recordedPlace}}) là {{recordedValue}}. Báo cáo dùng số ghi ở đây, {{used}}.',
 };
 
 /**

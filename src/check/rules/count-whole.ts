@@ -11,7 +11,7 @@ export const countWhole: Rule = {
     defaultSeverity: 'error',
     messages: {
       notWhole:
-        '{{field}} của "{{key}}" là {{value}}, nhưng "{{unit}}" là đơn vị đếm: số phải nguyên và không âm. Sửa số liệu, hoặc sửa don_vi nếu đây không phải số đếm.',
+        '{{field}} của "{{name}}" [{{key}}] là {{value}}, nhưng "{{unit}}" là đơn vị đếm: số phải nguyên và không âm. Sửa số liệu, hoặc sửa don_vi nếu đây không phải số đếm.',
     },
   },
   check(context, report) {
@@ -25,7 +25,7 @@ export const countWhole: Rule = {
         if (value.isInteger() && !value.isNegative()) continue;
         report({
           messageId: 'notWhole',
-          data: { field: name, key: input.key, value: formatWithUnit(number.quantity, unit), unit },
+          data: { field: name, name: input.name ?? input.key, key: input.key, value: formatWithUnit(number.quantity, unit), unit },
           place: number.place,
         });
       }

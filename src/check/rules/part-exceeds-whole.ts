@@ -28,7 +28,7 @@ export const partExceedsWhole: Rule = {
     defaultSeverity: 'error',
     messages: {
       exceeds:
-        '"{{name}}" ({{key}}) ghi {{whole}}, nhỏ hơn phần "trong đó" {{parts}} là {{partsTotal}}. Một phần không thể lớn hơn toàn bộ: kiểm tra lại hai số liệu.',
+        '"{{name}}" [{{key}}] ghi {{whole}}, nhỏ hơn phần "trong đó" {{parts}} là {{partsTotal}}. Một phần không thể lớn hơn toàn bộ: kiểm tra lại hai số liệu.',
     },
   },
   check(context, report) {

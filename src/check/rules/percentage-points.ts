@@ -9,7 +9,7 @@ export const percentagePoints: Rule = {
     defaultSeverity: 'warning',
     messages: {
       percentOfRate:
-        '"{{name}}" ({{key}}) là một tỷ lệ, mà tang_giam ghi {{percent}}: người đọc không biết đó là {{percent}} của tỷ lệ cũ hay {{points}}. ' +
+        '"{{name}}" [{{key}}] là một tỷ lệ, mà tang_giam ghi {{percent}}: người đọc không biết đó là {{percent}} của tỷ lệ cũ hay {{points}}. ' +
         'Nếu là hiệu hai tỷ lệ, ghi chenh_lech (in ra "điểm phần trăm") thay cho tang_giam.',
     },
   },

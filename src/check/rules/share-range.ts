@@ -10,7 +10,7 @@ export const shareRange: Rule = {
     defaultSeverity: 'error',
     messages: {
       outOfRange:
-        '"{{name}}" ({{key}}) là {{value}}, ngoài khoảng 0–100% của một tỷ lệ bộ phận trên tổng thể. ' +
+        '"{{name}}" [{{key}}] là {{value}}, ngoài khoảng 0–100% của một tỷ lệ bộ phận trên tổng thể. ' +
         'Kiểm tra tử số "{{numerator}}" và mẫu số "{{denominator}}": tử số không thể lớn hơn mẫu số.',
     },
   },

@@ -7,7 +7,7 @@ export const unusedFigure: Rule = {
     description: 'Chỉ tiêu có trong dữ liệu nhưng không được lời văn nào in ra, cũng không dùng để tính chỉ tiêu khác.',
     defaultSeverity: 'warning',
     messages: {
-      unused: 'Chỉ tiêu "{{key}}" không được in ở đâu trong báo cáo. Thêm {{reference}} vào lời văn, hoặc xóa chỉ tiêu nếu không cần.',
+      unused: 'Chỉ tiêu "{{name}}" [{{key}}] không được in ở đâu trong báo cáo. Thêm {{reference}} vào lời văn, hoặc xóa chỉ tiêu nếu không cần.',
     },
   },
   check(context, report) {
@@ -19,7 +19,7 @@ export const unusedFigure: Rule = {
     for (const input of context.input.figures) {
       // In a draft, a figure still to fill is printed by texts still to fill as well.
       if (used.has(input.key) || context.input.draft?.figures.has(input.key)) continue;
-      report({ messageId: 'unused', data: { key: input.key, reference: `{{${input.key}}}` }, place: input.place });
+      report({ messageId: 'unused', data: { name: input.name ?? input.key, key: input.key, reference: `{{${input.key}}}` }, identity: { key: input.key }, place: input.place });
     }
   },
 };
