@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, PROJECT, workspaceFrom } from './helpers.js';
@@ -38,6 +39,12 @@ describe.skipIf(!canConvert)('--format pdf, through LibreOffice', () => {
     expect(appendix.length).toBeGreaterThan(0);
     expect(appendix[0]).toMatch(/Tổng thu nhập xã hội\s+tỷ đồng\s+663,8\s+102/);
     expect(appendix.join('\n')).toMatch(/Tổng thu ngân sách\s+đồng\s+6\.790\.880\.637\s+100,02/);
+  }, 180_000);
+
+  it('writes a PDF for --out x.pdf without --format', async () => {
+    const dir = workspaceFrom(path.join(PROJECT, 'test', 'fixtures', 'minimal'));
+    expect((await cli(['build', '2023', '--out', 'bao-cao.pdf'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'bao-cao.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 180_000);
 
   it('builds in parallel: each run has its own LibreOffice profile', async () => {

@@ -115,13 +115,13 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .exitOverride();
 
   periodCommand(cli, 'build', 'Tạo văn bản báo cáo của một kỳ (năm, 6 tháng, 9 tháng, quý) từ data/<kỳ>/: .docx theo Nghị định 30, hoặc .pdf, .md.', 'kỳ báo cáo: năm, ví dụ 2023', true)
-    .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<kỳ>.docx, .pdf hoặc .md)')
-    .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)').choices(OUTPUT_FORMATS))
+    .option('-o, --out <tệp>', 'nơi lưu tệp; đuôi .docx, .pdf hay .md chọn dạng tệp (mặc định: out/bao-cao-<kỳ>.docx)')
+    .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản); phải khớp đuôi của --out').choices(OUTPUT_FORMATS))
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
     .addOption(unitsOption())
     .addOption(jobsOption())
     .action(async (period: Period, options: { out?: string; strict?: boolean; format?: OutputFormat } & BatchFlags) => {
-      const format = options.format ?? 'docx';
+      const { format } = options;
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH;
       if (options.units !== undefined) {
         if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
