@@ -5,6 +5,7 @@ import {
   Header,
   HeadingLevel,
   LineRuleType,
+  NoBreakHyphen,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -21,6 +22,7 @@ import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { INDICATOR_COLUMNS } from '../render/appendix.js';
 import { periodWords } from '../period.js';
 import type { ReportDocument } from '../render/document.js';
+import { keepCompoundsTogether, NO_BREAK_HYPHEN } from '../vietnamese/title-line.js';
 import { docxPackage } from './docx-package.js';
 
 /** Word's twips: 1 mm = 1440/25,4 twips, rounded as Word rounds (not floored). */
@@ -128,6 +130,24 @@ function line(text: string, options: LineOptions & { left?: boolean }): Paragrap
  * middle words; Decree 30 draws it as a line of its own just under the text.
  */
 const RULE_GAP = 120; // 6 pt
+
+/**
+ * The trích yếu: bold, centred, its compounds kept on one line, with the line breaks the data
+ * asks for. Word's own no-break hyphen element, since fonts such as Liberation Serif (LibreOffice's
+ * Times New Roman) have no glyph for U+2011.
+ */
+function summaryParagraph(lines: string[]): Paragraph {
+  const children = lines.flatMap((text, i) => [
+    ...(i > 0 ? [new TextRun({ break: 1 })] : []),
+    new TextRun({ bold: true, children: keepCompoundsTogether(text).split(NO_BREAK_HYPHEN).flatMap((piece, j) => (j > 0 ? [new NoBreakHyphen(), piece] : [piece])) }),
+  ]);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    children,
+  });
+}
 
 /** A short horizontal rule, `width` twips long, centred in a column: an empty paragraph's bottom border. */
 function rule(width: number, columnWidth: number, after = 0): Paragraph {
@@ -350,7 +370,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
           headerTable(doc),
           line('', { size: BODY_SIZE }),
           line(doc.title, { size: BODY_SIZE, bold: true }),
-          line(doc.summary, { size: BODY_SIZE, bold: true }),
+          summaryParagraph(doc.summary),
           rule(Math.round(TEXT_WIDTH / 5), TEXT_WIDTH, 240),
           ...addresseeLines(doc.addressees),
           ...doc.body.children.map(bodyBlock),

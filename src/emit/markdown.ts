@@ -37,7 +37,7 @@ export function emitMarkdown(doc: ReportDocument): string {
       strong('Độc lập - Tự do - Hạnh phúc'),
       emphasis(doc.header.placeAndDate),
       strong(doc.title),
-      strong(doc.summary),
+      paragraph({ type: 'strong', children: doc.summary.flatMap((line, i): PhrasingContent[] => (i === 0 ? [text(line)] : [{ type: 'break' }, text(line)])) }),
       ...(doc.addressees.length > 0 ? [paragraph(text(`Kính gửi: ${doc.addressees.join('; ')}`))] : []),
       ...doc.body.children,
       paragraph({ type: 'strong', children: [{ type: 'emphasis', children: [text('Nơi nhận:')] }] }),

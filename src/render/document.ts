@@ -24,7 +24,8 @@ export interface ReportDocument {
     placeAndDate: string;
   };
   title: string;
-  summary: string;
+  /** The trích yếu, a line each where the data breaks it (a line break YAML keeps), else one. */
+  summary: string[];
   /** The bodies the report goes up to: the "Kính gửi:" line; empty for none. */
   addressees: string[];
   body: Root;
@@ -131,7 +132,7 @@ export function renderDocument(
     muc: level(input.body, 1, (depth) => input.numbering[depth - 1] ?? 'khong'),
     loi_ket: markdownText(input.details.closing),
   };
-  const summary = text(input.details.summary).replace(/\s+/g, ' ').trim();
+  const summary = summaryLines(text(input.details.summary));
   if (referenceProblems > 0) return undefined;
 
   const markdown = renderTemplates(templates, view, report);
@@ -159,8 +160,20 @@ function findUnsupported(node: { type: string; children?: unknown[] }): string |
   return undefined;
 }
 
-function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string, body: Root): ReportDocument {
+/**
+ * The trích yếu's lines: a line break the YAML keeps (a line of a `|-` block, an empty line in a
+ * `>-` block, "\n" in quotes) is where the clerk breaks the title; other spacing is one space.
+ */
+function summaryLines(summary: string): string[] {
+  return summary
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string[], body: Root): ReportDocument {
   const d: DocumentDetails = input.details;
+  const oneLine = summary.join(' ');
   const number = `${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`;
   const rows = indicatorRows(input, figures);
   return {
@@ -179,7 +192,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
     signature: d.signature,
     issued: d.date,
     properties: {
-      title: `Báo cáo ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)}`,
+      title: `Báo cáo ${oneLine.charAt(0).toLocaleLowerCase('vi')}${oneLine.slice(1)}`,
       author: d.issuingBody,
     },
     appendix:
