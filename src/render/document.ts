@@ -8,7 +8,7 @@ import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type ResolvedReference } from '../text/data-text.js';
-import { indicatorRows, type IndicatorRow } from './appendix.js';
+import { IMPLIED_NOTE, indicatorRows, type IndicatorRow } from './appendix.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { renderTemplates } from './templates.js';
 
@@ -41,6 +41,8 @@ export interface ReportDocument {
     /** `(Kèm theo Báo cáo số .../BC-UBND ngày ... của ...)` */
     caption: string;
     rows: IndicatorRow[];
+    /** How to read the implied figures, when the table has any. */
+    note?: string;
   };
 }
 
@@ -202,6 +204,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
             title: `BIỂU CHỈ TIÊU CHỦ YẾU ${periodWords(input.period).toLocaleUpperCase('vi')}`,
             caption: `(Kèm theo Báo cáo số ${number} ${vietnameseDate(d.date)} của ${d.shortName})`,
             rows,
+            ...(rows.some((row) => row.values.some((value) => value.implied)) ? { note: IMPLIED_NOTE } : {}),
           },
   };
 }
