@@ -143,6 +143,11 @@ describe('report check: output formats, on findings with % and a line break', ()
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id));
     // Each rule's help is its entry in the README shipped with the program.
     for (const rule of run.tool.driver.rules) expect(rule.helpUri).toBe(`${pathToFileURL(path.join(PROJECT, 'README.md')).href}#${rule.id}`);
+    // And its page, as report explain prints it, in text and Markdown.
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.help.text).toMatch(new RegExp(`^${rule.id}: .*\\n\\nMức`));
+      expect(rule.help.markdown).toMatch(new RegExp(`^# ${rule.id}\\n\\n.*## Kiểm tra gì\\n\\n.*## Làm tròn.*## Sửa thế nào.*## Chấp nhận`, 's'));
+    }
     expect(run.results).toHaveLength(2);
     const [error, warning] = run.results;
     expect(run.tool.driver.rules[error.ruleIndex].id).toBe('ratio');

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, PROJECT, removeTempFolders, workspaceFrom } from './helpers.js';
 
 const BIN = path.join(PROJECT, 'bin', 'report.cjs');
 
@@ -14,7 +14,7 @@ describe('the report command', () => {
     expect(main.stdout).toContain('Tạo văn bản báo cáo của một kỳ (năm, 6 tháng, 9 tháng,');
     const build = await cli(['build', '--help'], PROJECT);
     expect(build.stdout).toContain('Cách dùng: report build [tùy chọn] <kỳ>');
-    expect(build.stdout.replace(/\s+/g, ' ')).toContain('nơi lưu tệp (mặc định: out/bao-cao-<kỳ>.docx, .pdf hoặc .md)');
+    expect(build.stdout.replace(/\s+/g, ' ')).toContain('nơi lưu tệp; đuôi .docx, .pdf hay .md chọn dạng tệp (mặc định: out/bao-cao-<kỳ>.docx)');
     expect(build.stdout).not.toMatch(/Usage|Options|Arguments|display help|default|choices/);
     expect(main.stdout).not.toMatch(/\[options\]/);
     const check = await cli(['check', '--help'], PROJECT);
@@ -28,7 +28,7 @@ describe('the report command', () => {
     expect(await cli(['--version'], PROJECT)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     const misspelt = await cli(['biuld', '2023'], PROJECT);
     expect(misspelt.code).toBe(2);
-    expect(misspelt.stderr).toBe('Lỗi: Không có lệnh biuld. Có phải là build? Các lệnh: build, check, init, status. Xem report --help.\n');
+    expect(misspelt.stderr).toBe('Lỗi: Không có lệnh biuld. Có phải là build? Các lệnh: build, check, explain, init, status. Xem report --help.\n');
     const year = await cli(['check', '23'], PROJECT);
     expect(year).toMatchObject({
       code: 2,
@@ -77,5 +77,30 @@ describe('the report command', () => {
     const missing = spawnSync(process.execPath, [BIN, 'build', '1999'], { cwd: dir, encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^Lỗi: Không tìm thấy thư mục dữ liệu năm 1999/);
+  });
+});
+
+describe('output names mean what they say', () => {
+  afterEach(removeTempFolders);
+
+  it('writes the format the extension of --out names, whatever its case', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    expect((await cli(['build', '2023', '--out', 'bao-cao.md'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'bao-cao.md'), 'utf8')).toMatch(/^UBND HUYỆN THANH HÀ\n/);
+    expect((await cli(['build', '2023', '--out', 'BAO-CAO.DOCX'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'BAO-CAO.DOCX')).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli(['build', '2023', '--out', 'ban-sao.md', '--format', 'md'], dir)).code).toBe(0);
+  });
+
+  it.each([
+    [['--out', 'bao-cao.pdf', '--format', 'docx'], 'Lỗi: --out bao-cao.pdf có đuôi .pdf, mà --format docx tạo tệp .docx. Đổi tên tệp thành đuôi .docx, hoặc bỏ --format để đuôi tệp chọn dạng.\n'],
+    [['--out', 'bao-cao.docx', '--format', 'md'], 'Lỗi: --out bao-cao.docx có đuôi .docx, mà --format md tạo tệp .md. Đổi tên tệp thành đuôi .md, hoặc bỏ --format để đuôi tệp chọn dạng.\n'],
+    [['--out', 'bao-cao', '--format', 'pdf'], 'Lỗi: --out bao-cao không có đuôi, mà --format pdf tạo tệp .pdf. Đổi tên tệp thành đuôi .pdf, hoặc bỏ --format để đuôi tệp chọn dạng.\n'],
+    [['--out', 'bao-cao.odt'], 'Lỗi: --out bao-cao.odt: đuôi .odt không phải một dạng báo cáo. Đuôi tệp chọn dạng: .docx (Word), .pdf, .md (Markdown).\n'],
+    [['--out', 'bao-cao'], 'Lỗi: --out bao-cao: tên tệp không có đuôi nên không biết tạo dạng nào. Đuôi tệp chọn dạng: .docx (Word), .pdf, .md (Markdown).\n'],
+  ])('refuses %j with exit 2, and writes nothing', async (args, stderr) => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    expect(await cli(['build', '2023', ...args], dir)).toEqual({ code: 2, stdout: '', stderr });
+    expect(fs.readdirSync(dir)).toEqual(['data']);
   });
 });

@@ -151,15 +151,76 @@ describe('the appendix: biểu chỉ tiêu chủ yếu', () => {
   });
 
   it('holds the key figures computed from the data, in report order, numbers right-aligned, unknowns empty', () => {
-    const body = rows().slice(1).map(cells);
-    expect(body[0]).toEqual(['Tổng thu nhập xã hội', 'tỷ đồng', '', '663,8', '102', '', '']);
-    expect(body[1]).toEqual(['Giá trị sản xuất nông nghiệp (giá hiện hành)', 'tỷ đồng', '', '70,1', '', '', '102,9']);
-    expect(body.find((r) => r[0] === 'Tổng thu ngân sách')).toEqual(['Tổng thu ngân sách', 'đồng', '', '6.790.880.637', '100,02', '', '']);
-    // A rate's "% so cùng kỳ" would mix % and percentage points: left empty.
-    expect(body.find((r) => r[0] === 'Tỷ lệ trẻ nhà trẻ ra lớp')).toEqual(['Tỷ lệ trẻ nhà trẻ ra lớp', '%', '', '48,07', '', '', '']);
+    const names = rows().slice(1).map((r) => cells(r)[0]);
+    expect(names.slice(0, 3)).toEqual(['Tổng thu nhập xã hội', 'Giá trị sản xuất nông nghiệp (giá hiện hành)', 'Giá trị sản xuất tiểu thủ công nghiệp, dịch vụ']);
+    expect(names.at(-1)).toBe('Số tiền vận động quỹ “Toàn dân chăm sóc Người Cao tuổi”');
     expect(appendix).not.toMatch(/NaN|undefined|Infinity/);
     const numberCell = rows()[1]!.match(/<w:tc>.*?<\/w:tc>/gs)![3]!;
     expect(numberCell).toContain('<w:jc w:val="right"/>');
+  });
+
+  it('fills Kế hoạch and Cùng kỳ where the data implies them, in italics, with a note saying so', () => {
+    const body = rows().slice(1).map(cells);
+    const row = (name: string) => body.find((r) => r[0] === name);
+    // 530 trẻ, tăng 15 trẻ: cùng kỳ exactly 515, 530/515 = 102,91…%.
+    expect(row('Trường Mầm non - Tổng số trẻ')).toEqual(['Trường Mầm non - Tổng số trẻ', 'trẻ', '', '530', '', '515', '102,9']);
+    // 663,8 tỷ đồng at 102% (101,5–102,5%): plan 647,6–654,0, printed to the unit: 651.
+    expect(row('Tổng thu nhập xã hội')).toEqual(['Tổng thu nhập xã hội', 'tỷ đồng', '651', '663,8', '102', '', '']);
+    // 70,1 tỷ đồng, tăng 2,9%: 68,04–68,21, not printed finer than the value: 68,1.
+    expect(row('Giá trị sản xuất nông nghiệp (giá hiện hành)')).toEqual(['Giá trị sản xuất nông nghiệp (giá hiện hành)', 'tỷ đồng', '', '70,1', '', '68,1', '102,9']);
+    // 8.215 tạ, giảm 19,7%: 10.224,0–10.236,8, ±6,4: to the unit.
+    expect(row('Tổng sản lượng lúa')).toEqual(['Tổng sản lượng lúa', 'tạ', '', '8.215', '', '10.230', '80,3']);
+    // 6.790.880.637 đồng at 100,02%: ±340.000 đồng, so to the hundred thousand.
+    expect(row('Tổng thu ngân sách')).toEqual(['Tổng thu ngân sách', 'đồng', '6.789.500.000', '6.790.880.637', '100,02', '', '']);
+    const children = rows().find((r) => r.includes('Tổng số trẻ'))!.match(/<w:tc>.*?<\/w:tc>/gs)!;
+    expect(children[5]).toMatch(/<w:i\/>.*>515</s);
+    expect(children[3]).not.toContain('<w:i/>');
+    expect(appendix).toContain('Ghi chú: số in nghiêng là kế hoạch, cùng kỳ tính ngược từ tỷ lệ % kế hoạch hoặc mức tăng, giảm đã nêu trong báo cáo');
+  });
+
+  it('lists no figure whose comparison it cannot show: a rate changed by an ambiguous %', () => {
+    const names = rows().slice(1).map((r) => cells(r)[0]);
+    expect(names).not.toContain('Tỷ lệ trẻ nhà trẻ ra lớp');
+    expect(names).toHaveLength(17);
+  });
+
+  it('shows a rate changed by percentage points, and a rate marked key whatever it shows', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    editFile(path.join(dir, 'data', '2023', 'kinh-te.yaml'), (t) =>
+      t.replace(
+        'noi_dung:\n',
+        [
+          '  ty_le_ho_ngheo: { ten: Tỷ lệ hộ nghèo, gia_tri: 1.8, don_vi: "%", chenh_lech: -0.3 }',
+          '  ty_le_kha_gioi: { ten: Tỷ lệ học sinh khá giỏi, gia_tri: 72, don_vi: "%", tang_giam: 5 }',
+          '  ty_le_tiem_chung: { ten: Tỷ lệ tiêm chủng, gia_tri: 98, don_vi: "%", tang_giam: 2, chu_yeu: true }',
+          'noi_dung:',
+          '  - Hộ nghèo {{ty_le_ho_ngheo}}, khá giỏi {{ty_le_kha_gioi}}, tiêm chủng {{ty_le_tiem_chung}}.',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect((await cli(['build', '2023', '--out', 'a.docx'], dir)).code).toBe(0);
+    const xml = docxPart(path.join(dir, 'a.docx'), 'word/document.xml');
+    const table = (xml.slice(xml.indexOf('>Phụ lục<')).match(/<w:tr>.*?<\/w:tr>/gs) ?? []).slice(1).map(cells);
+    // 1,8% after a fall of 0,3 points: 2,1% a year before; its "% so cùng kỳ" would mix % with points.
+    expect(table).toEqual([
+      ['Tỷ lệ hộ nghèo', '%', '', '1,8', '', '2,1', ''],
+      ['Tỷ lệ tiêm chủng', '%', '', '98', '', '', ''],
+    ]);
+  });
+
+  it('keeps its last three rows on one page, sizes its columns from their content, and rules the (Kèm theo …) line', () => {
+    const body = rows().slice(1);
+    const kept = body.map((row) => (row.match(/<w:p>.*?<\/w:p>/gs) ?? []).every((p) => p.includes('<w:keepNext/>')));
+    expect(kept.slice(-4)).toEqual([false, true, true, false]);
+    expect(kept.filter(Boolean)).toHaveLength(2);
+    const grid = [...appendix.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid.reduce((a, b) => a + b)).toBe(16838 - 1701 - 850);
+    // The name column takes what the figures leave; "Kế hoạch" is as wide as 6.789.500.000 needs, "Cùng kỳ" as 10.230.
+    expect(grid[0]).toBeGreaterThan(grid[2]! * 2);
+    expect(grid[2]).toBeGreaterThan(grid[5]!);
+    const caption = appendix.match(/<w:p>(?:(?!<\/w:p>).)*Kèm theo(?:(?!<\/w:p>).)*<\/w:p>(<w:p>.*?<\/w:p>)/s)!;
+    expect(caption[1]).toMatch(/<w:bottom w:val="single"[^>]*\/>.*<w:spacing w:after="240" w:before="0" w:line="120" w:lineRule="exact"\/>/s);
   });
 
   it('sets its text in one paragraph style, 12 pt, so that Word restyles the whole table at once', () => {

@@ -66,7 +66,27 @@ describe('the built .docx follows Decree 30', () => {
   it('has the bold title BÁO CÁO and the trích yếu under the header', () => {
     const afterHeader = documentXml.slice(documentXml.indexOf('</w:tbl>'));
     expect(afterHeader).toMatch(/<w:b\/>(?:(?!<\/w:p>).)*>BÁO CÁO</s);
-    expect(texts(afterHeader).slice(0, 3)).toEqual(['', 'BÁO CÁO', 'Tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội, an ninh - quốc phòng năm 2023 và phương hướng, nhiệm vụ năm 2024']);
+    expect(texts(afterHeader).slice(0, 2)).toEqual(['', 'BÁO CÁO']);
+    const summary = afterHeader.match(/<w:p>(?:(?!<\/w:p>).)*Tình hình(?:(?!<\/w:p>).)*<\/w:p>/s)![0];
+    expect(summary).toMatch(/<w:b\/>/);
+    // The compounds are held on one line: no-break spaces, and Word's own no-break hyphen.
+    expect(texts(summary.replaceAll('<w:noBreakHyphen/>', '<w:t>-</w:t>')).join('')).toBe(
+      'Tình hình thực hiện nhiệm vụ phát triển kinh\u00a0tế\u00a0-\u00a0xã\u00a0hội, an\u00a0ninh\u00a0-\u00a0quốc\u00a0phòng năm 2023 và phương hướng, nhiệm vụ năm 2024',
+    );
+    expect(summary.match(/<w:noBreakHyphen\/>/g)).toHaveLength(2);
+  });
+
+  it('draws the rules under the issuing body, the motto and the trích yếu as lines of their own, 6 pt below the text', () => {
+    const front = documentXml.slice(0, documentXml.indexOf('A. KẾT QUẢ'));
+    const rules = front.match(/<w:p>(?:(?!<\/w:p>).)*<w:pBdr>(?:(?!<\/w:p>).)*<\/w:p>/gs) ?? [];
+    expect(rules).toHaveLength(3);
+    for (const rule of rules) {
+      // An empty paragraph of an exact 6 pt line, its bottom border with no extra space: the gap is the line.
+      // At 2 pt (the earlier value) the rule touched the descenders and read as an underline.
+      expect(rule).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="6" w:space="0"\/>/);
+      expect(rule).toMatch(/<w:spacing w:after="\d+" w:before="0" w:line="120" w:lineRule="exact"\/>/);
+      expect(texts(rule).join('')).toBe('');
+    }
   });
 
   it('uses real heading styles for the outline', () => {

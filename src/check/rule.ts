@@ -3,6 +3,20 @@ import type { Figure } from '../compute/figures.js';
 import type { ResolvedReference } from '../text/data-text.js';
 import type { YearInput } from '../validate/input.js';
 
+/**
+ * A rule's page, in Vietnamese: what `report explain <id>` prints and SARIF's `help` carries.
+ * Each entry is a paragraph in plain Markdown (`code`, a list item starting `- `); how to accept
+ * a finding is the same for every rule, and added where the page is shown.
+ */
+export interface RulePage {
+  /** What the rule checks, and why a report needs it. */
+  checks: readonly string[];
+  /** How it reasons about rounding, worked on real figures of the shipped report. */
+  rounding: readonly string[];
+  /** How to fix the data it reports. */
+  fix: readonly string[];
+}
+
 export interface RuleMeta {
   /** Stable ASCII id, shown with every finding and used in data/kiem-tra.yaml. */
   id: string;
@@ -16,6 +30,7 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Why kiem-tra.yaml cannot change the rule's level, for a rule the report cannot be printed past. */
   fixedSeverity?: string;
+  page: RulePage;
 }
 
 export interface RuleContext {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { RuleMeta } from '../check/rule.js';
 import { RULES } from '../check/run-rules.js';
 import type { UnitTask } from '../commands/batch-unit.js';
 import { check } from '../commands/check.js';
@@ -17,7 +18,9 @@ import { runStopCleanups } from '../stop-cleanup.js';
 import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
+import { rulePageText } from './rule-page.js';
 import { formatStatus } from './status-text.js';
+import { closestWord } from '../text/closest-word.js';
 
 export const EXIT = { ok: 0, badInput: 1, couldNotRun: 2 } as const;
 
@@ -45,6 +48,19 @@ function parsePeriodArgument(text: string): Period {
   }
   return period;
 }
+
+const RULE_IDS = RULES.map((rule) => rule.meta.id);
+
+/** The rule `explain` is asked about; an unknown id is answered with the nearest one. */
+function parseRule(text: string): RuleMeta {
+  const rule = RULES.find(({ meta }) => meta.id === text);
+  if (rule) return rule.meta;
+  const nearest = closestWord(text, RULE_IDS);
+  throw new InvalidArgumentError(`Không có quy tắc "${text}".${nearest ? ` Có phải là ${nearest}?` : ''} Các quy tắc: ${RULE_IDS.join(', ')}.`);
+}
+
+/** How wide `explain` wraps its page: readable in a Windows console of the default width. */
+const PAGE_WIDTH = 100;
 
 function parseJobs(text: string): number {
   if (!/^[1-9]\d{0,2}$/.test(text)) throw new InvalidArgumentError(`--jobs "${text}" không hợp lệ: ghi số luồng xử lý, ví dụ --jobs 4.`);
@@ -115,14 +131,14 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .exitOverride();
 
   periodCommand(cli, 'build', 'Tạo văn bản báo cáo của một kỳ (năm, 6 tháng, 9 tháng, quý) từ data/<kỳ>/: .docx theo Nghị định 30, hoặc .pdf, .md.', 'kỳ báo cáo: năm, ví dụ 2023', true)
-    .option('-o, --out <tệp>', 'nơi lưu tệp (mặc định: out/bao-cao-<kỳ>.docx, .pdf hoặc .md)')
-    .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản)').choices(OUTPUT_FORMATS))
+    .option('-o, --out <tệp>', 'nơi lưu tệp; đuôi .docx, .pdf hay .md chọn dạng tệp (mặc định: out/bao-cao-<kỳ>.docx)')
+    .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản); phải khớp đuôi của --out').choices(OUTPUT_FORMATS))
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
     .option('--draft', 'tạo bản dự thảo khi còn chỗ CẦN ĐIỀN: các chỗ đó in "[CẦN ĐIỀN: …]" tô vàng, đầu trang ghi DỰ THẢO (mặc định: out/bao-cao-<kỳ>-du-thao.docx)')
     .addOption(unitsOption())
     .addOption(jobsOption())
     .action(async (period: Period, options: { out?: string; strict?: boolean; draft?: boolean; format?: OutputFormat } & BatchFlags) => {
-      const format = options.format ?? 'docx';
+      const { format } = options;
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH;
       if (options.units !== undefined) {
         if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
@@ -147,7 +163,10 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .option('--reason <lý do>', 'lý do chấp nhận, dùng với --accept-all')
     .addOption(unitsOption())
     .addOption(jobsOption())
-    .addHelpText('after', `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`)
+    .addHelpText(
+      'after',
+      `\nCác quy tắc (đổi mức trong data/kiem-tra.yaml; giải thích: report explain <quy-tắc>):\n${RULES.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description}`).join('\n')}\n`,
+    )
     .action(async (period: Period, options: { format?: string; draft?: boolean; acceptAll?: boolean; reason?: string } & BatchFlags) => {
       if (options.units !== undefined) {
         if (options.format) throw new RunError('--format không dùng cùng --units: kết quả của nhiều đơn vị là bản tóm tắt.');
@@ -163,6 +182,15 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       if (options.format === 'github' && summaryFile) appendStepSummary(summaryFile, stepSummary(result), io);
       outcome.exitCode = !result.complete ? EXIT.couldNotRun : hasErrors(result.diagnostics) ? EXIT.badInput : EXIT.ok;
     });
+
+  cli
+    .command('explain')
+    .description('Giải thích một quy tắc kiểm tra số liệu: kiểm tra gì, cách tính có làm tròn (với ví dụ từ báo cáo thật), cách sửa, cách chấp nhận.')
+    .usage('<quy-tắc>')
+    .addArgument(new Argument('<quy-tắc>', `mã quy tắc, như report check in ở cuối mỗi dòng: ${RULE_IDS.join(', ')}`).argParser(parseRule))
+    .helpOption('-h, --help', 'hiện trợ giúp')
+    .configureHelp(HELP)
+    .action((meta: RuleMeta) => io.stdout(rulePageText(meta, PAGE_WIDTH)));
 
   periodCommand(cli, 'init', 'Tạo data/<kỳ>/ cho kỳ mới từ cùng kỳ năm trước: cùng các tệp, bố cục, các mã; số liệu và lời văn để trống (CẦN ĐIỀN), kế hoạch lấy từ mục tiêu năm trước.', 'kỳ mới: năm, ví dụ 2024', false)
     .action(async (period: Period) => {
@@ -193,10 +221,16 @@ function suggestion(error: CommanderError): string {
 
 const quoted = (error: CommanderError) => /'([^']+)'/.exec(error.message)?.[1] ?? '';
 
-const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
-  'commander.missingArgument': () => 'Thiếu kỳ báo cáo. Ví dụ: report build 2023, report build 2024-6thang.',
+/** What each command's missing argument is, by the argument's name. */
+const MISSING: Record<string, string> = {
+  kỳ: 'Thiếu kỳ báo cáo. Ví dụ: report build 2023, report build 2024-6thang.',
+  'quy-tắc': `Thiếu mã quy tắc. Ví dụ: report explain ratio. Các quy tắc: ${RULE_IDS.join(', ')}.`,
+};
+
+const COMMANDER_MESSAGES: Record<string, (error: CommanderError, commands: string[]) => string> = {
+  'commander.missingArgument': (e) => MISSING[quoted(e)] ?? 'Thiếu tham số. Xem report --help.',
   'commander.unknownOption': (e) => `Không có tùy chọn ${quoted(e)}.${suggestion(e)} Xem report --help.`,
-  'commander.unknownCommand': (e) => `Không có lệnh ${quoted(e)}.${suggestion(e)} Các lệnh: build, check, init, status. Xem report --help.`,
+  'commander.unknownCommand': (e, commands) => `Không có lệnh ${quoted(e)}.${suggestion(e)} Các lệnh: ${commands.join(', ')}. Xem report --help.`,
   'commander.excessArguments': () => 'Thừa tham số. Ví dụ đúng: report build 2023.',
   'commander.optionMissingArgument': (e) => `Tùy chọn ${quoted(e)} cần một giá trị.`,
   'commander.invalidArgument': (e) => {
@@ -209,9 +243,10 @@ const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
 
 /** Runs the CLI on `argv` (without node and the script); returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
+  const outcome = { exitCode: EXIT.ok };
+  const cli = program(io, outcome);
   try {
-    const outcome = { exitCode: EXIT.ok };
-    await program(io, outcome).parseAsync(argv, { from: 'user' });
+    await cli.parseAsync(argv, { from: 'user' });
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof InputError) {
@@ -227,7 +262,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       // Help shown because no command was given: nothing ran.
       if (error.code === 'commander.help') return EXIT.couldNotRun;
-      const message = COMMANDER_MESSAGES[error.code]?.(error) ?? `Lệnh không hợp lệ. Xem report --help.`;
+      const commands = cli.commands.map((command) => command.name()).sort();
+      const message = COMMANDER_MESSAGES[error.code]?.(error, commands) ?? `Lệnh không hợp lệ. Xem report --help.`;
       io.stderr(`Lỗi: ${message}\n`);
       return EXIT.couldNotRun;
     }

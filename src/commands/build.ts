@@ -4,13 +4,14 @@ import { emitDocx } from '../emit/docx.js';
 import { emitMarkdown } from '../emit/markdown.js';
 import { convertToPdf } from '../emit/pdf.js';
 import { ensureFolder, writeFileAtomic } from '../emit/write-atomic.js';
-import type { OutputFormat } from '../output-formats.js';
+import { outputFormat, type OutputFormat } from '../output-formats.js';
 import { renderDocument, type ReportDocument } from '../render/document.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 
 export interface BuildOptions extends AnalyzeOptions {
   /** Where to write the report, relative to the working folder; default out/bao-cao-<period>.<format>. */
   out?: string;
+  /** Without it, the extension of `out` names the format (docx when there is no `out`). */
   format?: OutputFormat;
   /** The SOURCE_DATE_EPOCH environment variable, if set. */
   sourceDateEpoch?: string;
@@ -80,10 +81,13 @@ async function emit(document: ReportDocument, format: OutputFormat, timestamp: D
 
 /** `report build`: compiles the period's report and writes it atomically in the chosen format. */
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
-  const { workspace, period, out, format = 'docx' } = options;
+  const { workspace, period, out } = options;
+  // An --out that names a source of the report, or the wrong kind of file, is refused before any data is read.
+  const chosen = out ? workspace.output(out) : undefined;
+  const format = outputFormat(out, options.format);
   const { document, warnings, unfilled } = compile(options);
   const bytes = await emit(document, format, documentTimestamp(document, options.sourceDateEpoch), options.env);
-  const output = out ? workspace.output(out) : workspace.defaultOutput(period, format, options.draft);
+  const output = chosen ?? workspace.defaultOutput(period, format, options.draft);
   const shownOutput = workspace.show(output);
   if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));
   writeFileAtomic(output, bytes, shownOutput);

@@ -9,6 +9,7 @@ import { PLACEHOLDER } from '../validate/placeholders.js';
 import { formatWithUnit } from '../vietnamese/number.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
 import { computePeriod, type AnalyzeOptions } from './analyze.js';
+import { wrapWords } from '../text/wrap.js';
 
 /** Measures that belong to one year only: they are computed again, or typed again, each year. */
 const YEARLY_MEASURES = ['ty_le_ke_hoach', 'tang_giam', 'chenh_lech', 'cung_ky', 'ke_hoach'];
@@ -28,18 +29,11 @@ export interface InitOutcome {
   plans: number;
 }
 
-/** Comment lines of at most `width` characters, so a long paragraph stays readable in Notepad. */
-function wrap(text: string, width = 96): string {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    if (current && current.length + word.length + 1 > width) {
-      lines.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  if (current) lines.push(current);
-  return lines.map((line) => ` ${line}`).join('\n');
+/** Comment lines of at most 96 characters, so a long paragraph stays readable in Notepad. */
+function wrap(text: string): string {
+  return wrapWords(text, 96)
+    .map((line) => ` ${line}`)
+    .join('\n');
 }
 
 function placeholder(doc: Document, what: string, comment?: string): Scalar {

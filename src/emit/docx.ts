@@ -5,6 +5,7 @@ import {
   Header,
   HeadingLevel,
   LineRuleType,
+  NoBreakHyphen,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -18,10 +19,12 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
-import { INDICATOR_COLUMNS } from '../render/appendix.js';
+import { INDICATOR_COLUMNS, type IndicatorRow } from '../render/appendix.js';
 import { periodWords } from '../period.js';
 import type { ReportDocument } from '../render/document.js';
+import { keepCompoundsTogether, NO_BREAK_HYPHEN } from '../vietnamese/title-line.js';
 import { docxPackage } from './docx-package.js';
+import { fitColumns, textWidth } from './text-width.js';
 
 /** Word's twips: 1 mm = 1440/25,4 twips, rounded as Word rounds (not floored). */
 const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
@@ -114,17 +117,47 @@ interface LineOptions {
   size: number;
   bold?: boolean;
   italics?: boolean;
+  left?: boolean;
+  before?: number;
   after?: number;
 }
 
 /** A line of the header, title, recipients or signature block: no indent, no justification. */
-function line(text: string, options: LineOptions & { left?: boolean }): Paragraph {
+function line(text: string, options: LineOptions): Paragraph {
+  return lineOf([new TextRun({ text, size: options.size, bold: options.bold, italics: options.italics })], options);
+}
+
+function lineOf(children: TextRun[], options: Pick<LineOptions, 'left' | 'before' | 'after'>): Paragraph {
   return new Paragraph({
     alignment: options.left ? AlignmentType.LEFT : AlignmentType.CENTER,
     indent: { firstLine: 0 },
-    spacing: { before: 0, after: options.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
-    children: [new TextRun({ text, size: options.size, bold: options.bold, italics: options.italics })],
+    spacing: { before: options.before ?? 0, after: options.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
+    children,
   });
+}
+
+/**
+ * How far below the line of text above its rule is drawn: the height of the rule's own empty
+ * paragraph. Less, and the rule touches the descenders and reads as an underline of the
+ * middle words; Decree 30 draws it as a line of its own just under the text.
+ */
+const RULE_GAP = 120; // 6 pt
+/** The rule under the trích yếu and under the appendix's "(Kèm theo …)" line. */
+const SHORT_RULE = Math.round(TEXT_WIDTH / 5);
+
+/**
+ * The trích yếu: bold, centred, its compounds kept on one line, with the line breaks the data
+ * asks for. Word's own no-break hyphen element, since fonts such as Liberation Serif (LibreOffice's
+ * Times New Roman) have no glyph for U+2011.
+ */
+function summaryParagraph(lines: string[]): Paragraph {
+  return lineOf(
+    lines.flatMap((text, i) => [
+      ...(i > 0 ? [new TextRun({ break: 1 })] : []),
+      new TextRun({ bold: true, children: keepCompoundsTogether(text).split(NO_BREAK_HYPHEN).flatMap((piece, j) => (j > 0 ? [new NoBreakHyphen(), piece] : [piece])) }),
+    ]),
+    {},
+  );
 }
 
 /** A short horizontal rule, `width` twips long, centred in a column: an empty paragraph's bottom border. */
@@ -132,15 +165,10 @@ function rule(width: number, columnWidth: number, after = 0): Paragraph {
   const indent = Math.max(0, Math.round((columnWidth - width) / 2));
   return new Paragraph({
     indent: { firstLine: 0, left: indent, right: indent },
-    spacing: { before: 0, after, line: 40, lineRule: LineRuleType.EXACT },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    spacing: { before: 0, after, line: RULE_GAP, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
     children: [new TextRun({ text: '', size: 2 })],
   });
-}
-
-/** Estimated width of a line of bold text, for the rule under the national motto. */
-function estimatedWidth(text: string, size: number): number {
-  return Math.round(text.length * size * 10 * 0.47);
 }
 
 function cell(width: number, children: Paragraph[]): TableCell {
@@ -181,7 +209,7 @@ function headerTable(doc: ReportDocument): Table {
     [
       line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: pt(12), bold: true }),
       line(motto, { size: pt(14), bold: true }),
-      rule(estimatedWidth(motto, pt(14)), rightWidth, 160),
+      rule(textWidth(motto, pt(14), true), rightWidth, 160),
       line(doc.header.placeAndDate, { size: pt(14), italics: true }),
     ],
   );
@@ -224,9 +252,13 @@ function addresseeLines(addressees: string[]): Paragraph[] {
 }
 
 const TABLE_SIZE = pt(12);
-const NAME_WIDTH = Math.round(LANDSCAPE_TEXT_WIDTH * 0.3);
-const UNIT_WIDTH = Math.round(LANDSCAPE_TEXT_WIDTH * 0.1);
-const NUMBER_WIDTH = Math.floor((LANDSCAPE_TEXT_WIDTH - NAME_WIDTH - UNIT_WIDTH) / INDICATOR_COLUMNS.length);
+const CELL_MARGIN = 80;
+/** What a column's width adds to its widest text: the cell's margins, and slack for the estimate. */
+const CELL_ROOM = 2 * CELL_MARGIN + 100;
+/** The names wrap rather than the figures, but keep at least this much of the width. */
+const NAME_AT_LEAST = Math.round(LANDSCAPE_TEXT_WIDTH * 0.3);
+/** The last rows go to a page together: no page holds the last one or two rows alone. */
+const KEPT_TOGETHER = 3;
 const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 /**
@@ -245,28 +277,45 @@ const TABLE_STYLE: IParagraphStyleOptions = {
   },
 };
 
-function tableCell(text: string, width: number, options: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] }): TableCell {
+type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+function tableCell(text: string, width: number, options: { bold?: boolean; italics?: boolean; align: Alignment }): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     children: [
       new Paragraph({
         style: TABLE_STYLE.id,
         alignment: options.align === AlignmentType.LEFT ? undefined : options.align,
-        children: [new TextRun({ text, bold: options.bold })],
+        children: [new TextRun({ text, bold: options.bold, italics: options.italics })],
       }),
     ],
   });
 }
 
-/** Phụ lục: the key indicators, a header row repeated on every page, rows never split across pages. */
-function appendixTable(rows: NonNullable<ReportDocument['appendix']>['rows']): Table {
-  const widths = [NAME_WIDTH, UNIT_WIDTH, ...INDICATOR_COLUMNS.map(() => NUMBER_WIDTH)];
+/**
+ * The appendix table's column widths from its content: the unit and figure columns as wide as
+ * their widest entry or their heading, the names the rest of the page's width.
+ */
+function appendixWidths(header: string[], rows: IndicatorRow[]): number[] {
+  const needs = header.map((heading, i) => {
+    const entries = rows.map((row) => (i === 0 ? '' : i === 1 ? row.unit : row.values[i - 2]!.text));
+    return Math.max(textWidth(heading, TABLE_SIZE, true), ...entries.map((entry) => textWidth(entry, TABLE_SIZE))) + CELL_ROOM;
+  });
+  return fitColumns(needs, LANDSCAPE_TEXT_WIDTH, NAME_AT_LEAST);
+}
+
+/**
+ * Phụ lục: the key indicators, a header row repeated on every page, rows never split across
+ * pages, the last rows kept together; implied plans and cùng kỳ in italics.
+ */
+function appendixTable(rows: IndicatorRow[]): Table {
   const header = ['Chỉ tiêu', 'ĐVT', ...INDICATOR_COLUMNS];
+  const widths = appendixWidths(header, rows);
   return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
     borders: { top: TABLE_BORDER, bottom: TABLE_BORDER, left: TABLE_BORDER, right: TABLE_BORDER, insideHorizontal: TABLE_BORDER, insideVertical: TABLE_BORDER },
     rows: [
       new TableRow({
@@ -275,13 +324,14 @@ function appendixTable(rows: NonNullable<ReportDocument['appendix']>['rows']): T
         children: header.map((text, i) => tableCell(text, widths[i]!, { bold: true, align: AlignmentType.CENTER })),
       }),
       ...rows.map(
-        (row) =>
+        (row, i) =>
           new TableRow({
             cantSplit: true,
+            keepNext: i >= rows.length - KEPT_TOGETHER && i < rows.length - 1,
             children: [
-              tableCell(row.name, NAME_WIDTH, { align: AlignmentType.LEFT }),
-              tableCell(row.unit, UNIT_WIDTH, { align: AlignmentType.CENTER }),
-              ...row.values.map((value) => tableCell(value, NUMBER_WIDTH, { align: AlignmentType.RIGHT })),
+              tableCell(row.name, widths[0]!, { align: AlignmentType.LEFT }),
+              tableCell(row.unit, widths[1]!, { align: AlignmentType.CENTER }),
+              ...row.values.map((value, j) => tableCell(value.text, widths[j + 2]!, { italics: value.implied, align: AlignmentType.RIGHT })),
             ],
           }),
       ),
@@ -325,8 +375,10 @@ function appendixSection(appendix: NonNullable<ReportDocument['appendix']>, draf
     children: [
       line('Phụ lục', { size: BODY_SIZE, bold: true }),
       line(appendix.title, { size: BODY_SIZE, bold: true }),
-      line(appendix.caption, { size: BODY_SIZE, italics: true, after: 240 }),
+      line(appendix.caption, { size: BODY_SIZE, italics: true }),
+      rule(SHORT_RULE, LANDSCAPE_TEXT_WIDTH, 240),
       appendixTable(appendix.rows),
+      ...(appendix.note ? [line(appendix.note, { size: TABLE_SIZE, italics: true, left: true, before: 120 })] : []),
     ],
   };
 }
@@ -368,8 +420,8 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
           headerTable(doc),
           line('', { size: BODY_SIZE }),
           line(doc.title, { size: BODY_SIZE, bold: true }),
-          line(doc.summary, { size: BODY_SIZE, bold: true }),
-          rule(Math.round(TEXT_WIDTH / 5), TEXT_WIDTH, 240),
+          summaryParagraph(doc.summary),
+          rule(SHORT_RULE, TEXT_WIDTH, 240),
           ...addresseeLines(doc.addressees),
           ...doc.body.children.map(bodyBlock),
           line('', { size: BODY_SIZE }),

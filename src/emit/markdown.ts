@@ -1,7 +1,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { INDICATOR_COLUMNS } from '../render/appendix.js';
+import { INDICATOR_COLUMNS, type IndicatorCell } from '../render/appendix.js';
 import type { ReportDocument } from '../render/document.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -9,8 +9,15 @@ const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'parag
 const strong = (value: string): Paragraph => paragraph({ type: 'strong', children: [text(value)] });
 const emphasis = (value: string): Paragraph => paragraph({ type: 'emphasis', children: [text(value)] });
 
-function row(cells: string[]): TableRow {
-  return { type: 'tableRow', children: cells.map((cell) => ({ type: 'tableCell', children: cell ? [text(cell)] : [] })) };
+/** A table row; an implied figure is in italics, as in the .docx. */
+function row(cells: (string | IndicatorCell)[]): TableRow {
+  return {
+    type: 'tableRow',
+    children: cells.map((cell) => {
+      const { text: value, implied } = typeof cell === 'string' ? { text: cell, implied: false } : cell;
+      return { type: 'tableCell', children: value === '' ? [] : implied ? [{ type: 'emphasis', children: [text(value)] }] : [text(value)] };
+    }),
+  };
 }
 
 function appendixNodes(appendix: NonNullable<ReportDocument['appendix']>): RootContent[] {
@@ -19,7 +26,7 @@ function appendixNodes(appendix: NonNullable<ReportDocument['appendix']>): RootC
     align: ['left', 'center', ...INDICATOR_COLUMNS.map(() => 'right' as const)],
     children: [row(['Chỉ tiêu', 'ĐVT', ...INDICATOR_COLUMNS]), ...appendix.rows.map((r) => row([r.name, r.unit, ...r.values]))],
   };
-  return [{ type: 'thematicBreak' }, strong('Phụ lục'), strong(appendix.title), emphasis(appendix.caption), table];
+  return [{ type: 'thematicBreak' }, strong('Phụ lục'), strong(appendix.title), emphasis(appendix.caption), table, ...(appendix.note ? [emphasis(appendix.note)] : [])];
 }
 
 /**
@@ -38,7 +45,7 @@ export function emitMarkdown(doc: ReportDocument): string {
       strong('Độc lập - Tự do - Hạnh phúc'),
       emphasis(doc.header.placeAndDate),
       strong(doc.title),
-      strong(doc.summary),
+      paragraph({ type: 'strong', children: doc.summary.flatMap((line, i): PhrasingContent[] => (i === 0 ? [text(line)] : [{ type: 'break' }, text(line)])) }),
       ...(doc.addressees.length > 0 ? [paragraph(text(`Kính gửi: ${doc.addressees.join('; ')}`))] : []),
       ...doc.body.children,
       paragraph({ type: 'strong', children: [{ type: 'emphasis', children: [text('Nơi nhận:')] }] }),

@@ -8,8 +8,8 @@ import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type ResolvedReference } from '../text/data-text.js';
-import { indicatorRows, type IndicatorRow } from './appendix.js';
-import { markdownOf, plainTextOf } from './markdown-escape.js';
+import { IMPLIED_NOTE, indicatorRows, type IndicatorRow } from './appendix.js';
+import { markdownOf } from './markdown-escape.js';
 import { renderTemplates } from './templates.js';
 
 /** The report as a typed tree: the Decree 30 frame from the data, the body as mdast. */
@@ -27,7 +27,8 @@ export interface ReportDocument {
     placeAndDate: string;
   };
   title: string;
-  summary: string;
+  /** The trích yếu, a line each where the data breaks it (a line break YAML keeps), else one. */
+  summary: string[];
   /** The bodies the report goes up to: the "Kính gửi:" line; empty for none. */
   addressees: string[];
   body: Root;
@@ -43,6 +44,8 @@ export interface ReportDocument {
     /** `(Kèm theo Báo cáo số .../BC-UBND ngày ... của ...)` */
     caption: string;
     rows: IndicatorRow[];
+    /** How to read the implied figures, when the table has any. */
+    note?: string;
   };
 }
 
@@ -138,7 +141,7 @@ export function renderDocument(
     muc: level(input.body, 1, (depth) => input.numbering[depth - 1] ?? 'khong'),
     loi_ket: markdownText(input.details.closing),
   };
-  const summary = plainTextOf(text(input.details.summary));
+  const summary = summaryLines(text(input.details.summary).map((piece) => piece.text).join(''));
   if (referenceProblems > 0) return undefined;
 
   const markdown = renderTemplates(templates, view, report);
@@ -166,8 +169,20 @@ function findUnsupported(node: { type: string; children?: unknown[] }): string |
   return undefined;
 }
 
-function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string, body: Root): ReportDocument {
+/**
+ * The trích yếu's lines: a line break the YAML keeps (a line of a `|-` block, an empty line in a
+ * `>-` block, "\n" in quotes) is where the clerk breaks the title; other spacing is one space.
+ */
+function summaryLines(summary: string): string[] {
+  return summary
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string[], body: Root): ReportDocument {
   const d: DocumentDetails = input.details;
+  const oneLine = summary.join(' ');
   const number = `${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`;
   // A draft whose date is still to fill leaves the blanks a clerk fills by hand, as on a form.
   const dateWords = input.draft?.dateUnfilled ? `ngày ${BLANK} tháng ${BLANK} năm ${input.period.year}` : vietnameseDate(d.date);
@@ -189,7 +204,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
     signature: d.signature,
     issued: d.date,
     properties: {
-      title: `Báo cáo ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)}`,
+      title: `Báo cáo ${oneLine.charAt(0).toLocaleLowerCase('vi')}${oneLine.slice(1)}`,
       author: d.issuingBody,
     },
     appendix:
@@ -199,6 +214,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
             title: `BIỂU CHỈ TIÊU CHỦ YẾU ${periodWords(input.period).toLocaleUpperCase('vi')}`,
             caption: `(Kèm theo Báo cáo số ${number} ${dateWords} của ${d.shortName})`,
             rows,
+            ...(rows.some((row) => row.values.some((value) => value.implied)) ? { note: IMPLIED_NOTE } : {}),
           },
   };
 }

@@ -13,12 +13,3 @@ export function markdownOf(pieces: readonly TextPiece[]): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-/** The plain text of a rendered data text, for a line the document prints as it is (the trích yếu). */
-export function plainTextOf(pieces: readonly TextPiece[]): string {
-  return pieces
-    .map((piece) => piece.text)
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -26,6 +26,17 @@ export const partExceedsWhole: Rule = {
     id: 'part-exceeds-whole',
     description: 'Các phần nêu "trong đó" (trong_do) cộng lại không được lớn hơn chỉ tiêu chứa chúng.',
     defaultSeverity: 'error',
+    page: {
+      checks: [
+        'Một chỉ tiêu có `trong_do: [a, ...]` nêu một vài phần của nó ("449 trẻ mẫu giáo, trong đó 408 trẻ có hộ khẩu tại địa phương"). Các phần không cần cộng đủ thành chỉ tiêu, nhưng cộng lại không được lớn hơn nó.',
+      ],
+      rounding: [
+        'Quy tắc chỉ báo khi chắc chắn: khi cận dưới của tổng các phần đã lớn hơn cận trên của chỉ tiêu. 70,1 tỷ đồng (70,05 đến dưới 70,15) trong đó 70,2 tỷ là lỗi; trong đó 70,14 tỷ thì không, vì cả hai có thể là 70,14. Số đếm thì chính xác: 408 trẻ có hộ khẩu trong 449 trẻ mẫu giáo của Thanh Hà là khớp; 450 thì lỗi.',
+      ],
+      fix: [
+        'Kiểm tra số của phần và của chỉ tiêu chứa nó: thường là nhầm chỉ tiêu hay thiếu, thừa một chữ số. Nếu phần đó thực ra không nằm trong chỉ tiêu, bỏ nó khỏi `trong_do`.',
+      ],
+    },
     messages: {
       exceeds:
         '"{{name}}" [{{key}}] ghi {{whole}}, nhỏ hơn phần "trong đó" {{parts}} là {{partsTotal}}. Một phần không thể lớn hơn toàn bộ: kiểm tra lại hai số liệu.',

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { ruleUrl } from '../../check/run-rules.js';
 import type { Place } from '../../diagnostics.js';
 import { PACKAGE_ROOT } from '../../package-paths.js';
+import { rulePageMarkdown, rulePageText } from '../rule-page.js';
 import { portablePath, type Formatter } from './report.js';
 
 /** SARIF wants an absolute helpUri: the installed package's README, at the rule's entry. */
@@ -34,6 +35,8 @@ export const sarif: Formatter = ({ diagnostics, rules, baseline }) => {
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
+              // The rule's page, as `report explain` prints it: code-scanning tools show it beside a result.
+              help: { text: rulePageText(r), markdown: rulePageMarkdown(r) },
               helpUri: helpUri(r.id),
               defaultConfiguration: { level: LEVELS[r.defaultSeverity] },
             })),

@@ -1,0 +1,66 @@
+import { Decimal } from '../decimal.js';
+import type { Quantity } from '../vietnamese/number.js';
+import { printed, printedRange, type Figure } from './figures.js';
+import { divide, scale, shift, subtract, type Interval } from './interval.js';
+import { isPercent } from './units.js';
+
+/** A plan or cùng kỳ the data does not state but implies, through a stated share of plan or change. */
+export interface ImpliedValue {
+  /** Worked back from the printed figures, unrounded. */
+  value: Decimal;
+  /** Every value the stated figures allow, given how each was rounded. */
+  interval: Interval;
+  /** What to print: `value` rounded where the stated figures stop telling (see roundedToWhatIsKnown). */
+  quantity: Quantity;
+}
+
+const HUNDREDTH = new Decimal('0.01');
+const ONE = new Decimal(1);
+
+/** The plan a stated share of plan implies: 663,8 tỷ đồng at 102% → about 651 tỷ đồng. */
+export function impliedPlan(figure: Figure): ImpliedValue | undefined {
+  const share = figure.planShare.stated;
+  if (figure.plan || !share || share.quantity.value.isZero()) return undefined;
+  const factor = share.quantity.value.times(HUNDREDTH);
+  return implied(figure, (value) => value.div(factor), (range) => divide(range, scale(share.interval, HUNDREDTH)));
+}
+
+/**
+ * The cùng kỳ a stated change implies: 530 trẻ, tăng 15 trẻ → 515 trẻ; 8.215 tạ, giảm 19,7% →
+ * about 10.230 tạ. A rate's change written in % (tang_giam) implies nothing: it may be a % of
+ * the rate or percentage points (the percentage-points rule).
+ */
+export function impliedLastYear(figure: Figure): ImpliedValue | undefined {
+  if (figure.lastYear) return undefined;
+  const amount = figure.changeAmount.stated;
+  if (amount) return implied(figure, (value) => value.minus(amount.quantity.value), (range) => subtract(range, amount.interval));
+  const change = figure.change.stated;
+  if (!change || isPercent(figure.unit)) return undefined;
+  const factor = change.quantity.value.times(HUNDREDTH).plus(ONE);
+  if (factor.isZero()) return undefined;
+  return implied(figure, (value) => value.div(factor), (range) => divide(range, shift(scale(change.interval, HUNDREDTH), ONE)));
+}
+
+function implied(figure: Figure, work: (value: Decimal) => Decimal, bounds: (range: Interval) => Interval | undefined): ImpliedValue | undefined {
+  const own = printed(figure.value);
+  const range = printedRange(figure.value);
+  // A divisor whose range reaches zero (a change of about −100%) bounds nothing.
+  const interval = range && bounds(range);
+  if (!own || !interval) return undefined;
+  const value = work(own.value);
+  return { value, interval, quantity: roundedToWhatIsKnown(value, interval, own.decimals) };
+}
+
+/**
+ * `value` rounded at the place of the leading digit of the interval's half-width: the last digit
+ * printed is the first one the rounding of the stated figures leaves uncertain (8.215 tạ, giảm
+ * 19,7%: cùng kỳ 10.223,4–10.237,4, ±7 → 10.230). Never finer than the figure's own value is
+ * written, so an exact result (530 − 15) prints as the figure does: 515.
+ */
+function roundedToWhatIsKnown(value: Decimal, interval: Interval, ownDecimals: number): Quantity {
+  const halfWidth = interval.hi.minus(interval.lo).div(2);
+  const place = halfWidth.isZero() ? -ownDecimals : Math.max(-ownDecimals, halfWidth.e);
+  if (place <= 0) return { value, decimals: -place, minIntegerDigits: 1 };
+  const unit = new Decimal(10).pow(place);
+  return { value: value.div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit), decimals: 0, minIntegerDigits: 1 };
+}
