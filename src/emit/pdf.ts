@@ -42,6 +42,8 @@ export async function convertToPdf(docx: Uint8Array, env: Readonly<Record<string
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so that ending it ends what it started (soffice starts soffice.bin).
       detached: !windows,
+      // Its temporary files (lu*.tmp) go to the work folder, removed with it even when LibreOffice is killed.
+      env: { ...process.env, TMPDIR: work, TMP: work, TEMP: work },
       windowsHide: true,
     });
     running = true;
