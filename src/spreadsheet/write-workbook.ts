@@ -21,12 +21,22 @@ const STYLES: Record<CellStyle, Omit<CellObject, 'value' | 'type'>> = {
   label: { fontWeight: 'bold' },
 };
 
+/**
+ * A cell's text as the file must hold it: an underscore that would start an escape
+ * (`_xHHHH_`, ECMA-376 ST_Xstring) is itself escaped as `_x005F_`, else a key such as
+ * `bai_do_xe_nghia_trang` reads back in LibreOffice with `_xe_` turned into a control character.
+ */
+export function escapedText(text: string): string {
+  return text.replace(/_(?=x[0-9A-Fa-f]{1,4}_)/g, '_x005F_');
+}
+
 function cell(out: OutCell | null): Cell {
   if (out === null) return null;
   const style = STYLES[out.style];
   if ('number' in out.value) return { ...style, value: out.value.number, type: Number, format: out.value.format };
   // "@" marks a text cell: Excel then keeps what is typed into it as text, digits and all.
-  return { ...style, value: out.value.text, type: String, ...(out.style === 'key' || out.style === 'note' || out.style === 'title' || out.style === 'text' || out.style === 'label' ? {} : { format: '@' }) };
+  if (out.value.text === '') return { ...style, value: null };
+  return { ...style, value: escapedText(out.value.text), type: String, ...(out.style === 'key' || out.style === 'note' || out.style === 'title' || out.style === 'text' || out.style === 'label' ? {} : { format: '@' }) };
 }
 
 /** The zip entries' time: fixed, so that the same data gives the same bytes (as the .docx of `build`). */
