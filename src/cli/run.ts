@@ -185,6 +185,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
  */
 function spreadsheetCommands(cli: Command, workspace: Workspace, io: Io, outcome: { exitCode: number }): void {
   periodCommand(cli, 'export', 'Xuất số liệu của một kỳ ra bảng tính Excel (.xlsx): mỗi phần một trang, mỗi chỉ tiêu một dòng, để điền rồi nhập lại bằng report import.', 'kỳ báo cáo: năm, ví dụ 2023', true)
+    .usage('<kỳ> [-o tệp]')
     .option('-o, --out <tệp>', 'nơi lưu bảng tính (mặc định: out/so-lieu-<kỳ>.xlsx); với --units: thư mục, mỗi đơn vị một tệp <đơn vị>.xlsx')
     .addOption(new Option('--units <thư mục>', 'xuất cho mọi đơn vị hành chính (mỗi thư mục con có data/<kỳ>/) trong thư mục này, mỗi đơn vị một bảng tính'))
     .action(async (period: Period, options: { out?: string; units?: string }) => {
@@ -201,8 +202,8 @@ function spreadsheetCommands(cli: Command, workspace: Workspace, io: Io, outcome
     });
 
   periodCommand(cli, 'import', 'Nhập số liệu từ bảng tính (.xlsx) do report export tạo vào data/<kỳ>/: chỉ ghi những số đã đổi, giữ nguyên mọi dòng khác; bảng tính có lỗi thì không sửa gì. Sau đó kiểm tra số liệu như report check.', 'kỳ báo cáo: năm, ví dụ 2023', true)
-    .usage('[tùy chọn] <kỳ> [bảng tính]')
-    .addArgument(new Argument('[bảng tính]', 'tệp .xlsx (mặc định: out/so-lieu-<kỳ>.xlsx); với --units: thư mục chứa <đơn vị>.xlsx'))
+    .usage('<kỳ> [tệp]')
+    .addArgument(new Argument('[tệp]', 'bảng tính .xlsx (mặc định: out/so-lieu-<kỳ>.xlsx); với --units: thư mục chứa <đơn vị>.xlsx'))
     .addOption(new Option('--units <thư mục>', 'nhập cho mọi đơn vị hành chính trong thư mục này, mỗi đơn vị từ bảng tính của mình'))
     .action(async (period: Period, workbook: string | undefined, options: { units?: string }) => {
       const { importUnits, importWorkbook } = await import('../commands/import.js');
