@@ -176,6 +176,18 @@ describe('report export, then report import', () => {
     expect(other.stderr).toContain('Bảng tính này xuất cho kỳ 2023, không phải 2024');
     fs.rmSync(path.join(dir, 'data', '2024'), { recursive: true });
 
+    // A workbook of another commune; the same figure on two rows.
+    editCells(workbook, 'Hướng dẫn', { B16: 'UBND XÃ AN BÌNH' });
+    editCells(workbook, KINH_TE, { A3: 'tong_thu_nhap' });
+    const otherBody = await cli(['import', '2023'], dir);
+    expect(otherBody.code).toBe(1);
+    expect(otherBody.stderr).toContain('Bảng tính này của UBND XÃ AN BÌNH, còn dữ liệu ở đây là của UBND THỊ TRẤN THANH HÀ');
+    editCells(workbook, 'Hướng dẫn', { B16: 'UBND THỊ TRẤN THANH HÀ' });
+    const twice = await cli(['import', '2023'], dir);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`'${KINH_TE}'!A3  lỗi  Mã tong_thu_nhap đã có ở '${KINH_TE}'!A2: mỗi chỉ tiêu một dòng.`);
+    editCells(workbook, KINH_TE, { A3: 'thu_nhap_binh_quan' });
+
     renameSheet(workbook, KINH_TE, 'Kinh tế');
     editCells(workbook, NGAN_SACH, { D1: 'Số' });
     const renamed = await cli(['import', '2023'], dir);
