@@ -52,10 +52,10 @@ describe.skipIf(!hasSoffice)('the workbook in LibreOffice Calc', () => {
     const sheet = (name: string) => fs.readFileSync(path.join(csvFolder, `so-lieu-2023-${name}.csv`), 'utf8').split('\n');
     const economy = sheet('Lĩnh vực kinh tế');
     expect(economy[0]).toMatch(/^Mã,Tên chỉ tiêu,Đơn vị,Giá trị,Kế hoạch,Cùng kỳ,/);
-    expect(economy[1]).toBe('tong_thu_nhap,Tổng thu nhập xã hội,tỷ đồng,"663,8",,,102,,,"663,8",,,,= tổng: gia_tri_nong_nghiep + gia_tri_ttcn_dich_vu + thu_nhap_tien_luong');
-    expect(economy.find((l) => l.startsWith('san_luong_lua,'))).toBe('san_luong_lua,Tổng sản lượng lúa,tạ,8.215,,,,"-19,7",,,,,,');
+    expect(economy[1]).toBe('tong_thu_nhap,Tổng thu nhập xã hội,tỷ đồng,"663,8",,,102%,,,"663,8",,,,= tổng: gia_tri_nong_nghiep + gia_tri_ttcn_dich_vu + thu_nhap_tien_luong');
+    expect(economy.find((l) => l.startsWith('san_luong_lua,'))).toBe('san_luong_lua,Tổng sản lượng lúa,tạ,8.215,,,,"-19,7%",,,,,,');
     const budget = sheet('Thu, chi ngân sách');
-    expect(budget[1]).toMatch(/^tong_thu_ngan_sach,Tổng thu ngân sách,đồng,6\.790\.880\.637,,,"100,02",/);
+    expect(budget[1]).toMatch(/^tong_thu_ngan_sach,Tổng thu ngân sách,đồng,6\.790\.880\.637,,,"100,02%",/);
     const guide = sheet('Hướng dẫn');
     expect(guide).toContain('Kỳ báo cáo,2023');
     expect(guide).toContain('Lĩnh vực kinh tế,kinh-te.yaml');

@@ -100,7 +100,7 @@ describe('report export, then report import', () => {
 
     await cli(['export', '2023'], dir);
     // Excel 2007 writes a typed 663.8 as 663.79999999999995: the same double, read as 663.8.
-    editCells(workbook, NGAN_SACH, { D2: '6.790.880.638', E2: '12.345.678.901.234.567.890', F2: { raw: '663.79999999999995' } });
+    editCells(workbook, NGAN_SACH, { D2: '6.790.880.638', E2: '12.345.678.901.234.567.890', F2: { raw: '663.79999999999995' }, G2: '100,5%' });
     const result = await cli(['import', '2023'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -108,6 +108,8 @@ describe('report export, then report import', () => {
     expect(text).toContain('    gia_tri: 6790880638\n');
     expect(text).toContain('    ke_hoach: 12345678901234567890\n');
     expect(text).toContain('    cung_ky: 663.8\n');
+    // A rate typed with its sign, as its cell shows it.
+    expect(text).toContain('    ty_le_ke_hoach: 100.5\n');
   });
 
   it('a new row with a new mã, tên and đơn vị becomes a new figure of that section; an incomplete one is refused', async () => {

@@ -14,8 +14,8 @@ import {
   yamlTextOf,
   CELL_DIGITS,
 } from '../spreadsheet/cell-number.js';
-import { NUMBER_FIELDS, TEXT_FIELDS, type FigureRow, type Held, type InputField, type NumberField } from '../spreadsheet/figure-rows.js';
-import { COLUMNS, columnOf, FIELD_WORDS, GUIDE_SHEET, readGuide } from '../spreadsheet/layout.js';
+import { NUMBER_FIELDS, TEXT_FIELDS, type FigureRow, type InputField, type NumberField } from '../spreadsheet/figure-rows.js';
+import { COLUMNS, columnOf, FIELD_WORDS, GUIDE_SHEET, isRate, readGuide } from '../spreadsheet/layout.js';
 import { cellReference } from '../spreadsheet/sheet-names.js';
 import type { InCell, InSheet } from '../spreadsheet/workbook.js';
 import { EditableYaml, type NewValue, type TextEdit } from '../spreadsheet/yaml-edit.js';
@@ -116,7 +116,7 @@ class WorkbookImport {
   }
 
   /** Reads a number column's cell, or reports why it cannot be read; `decimals` are those to keep (the data's). */
-  #number(cell: InCell | null, at: string, what: string, decimals: number): CellReading | undefined {
+  #number(cell: InCell | null, at: string, what: string, decimals: number, rate = false): CellReading | undefined {
     if (cell === null) return { kind: 'empty' };
     if (cell.kind === 'boolean' || cell.kind === 'date') {
       this.problem('cell-number', `${what}: ô chứa ${cell.kind === 'date' ? 'một ngày tháng' : 'giá trị đúng/sai'}, không phải số. Gõ lại số (và đặt định dạng ô là Số hoặc Văn bản).`, at);
@@ -145,7 +145,8 @@ class WorkbookImport {
       }
       return { kind: 'number', quantity, write: { number: yamlNumberText(quantity) }, numeric: true };
     }
-    const typed = cell.text.normalize('NFC').trim();
+    // A rate typed with its sign, as the cell shows it: "102%" is the data's 102.
+    const typed = cell.text.normalize('NFC').trim().replace(rate ? /\s*%$/ : /$^/, '');
     if (typed === '') return { kind: 'empty' };
     if (typed.startsWith(PLACEHOLDER)) return { kind: 'placeholder', text: typed };
     const reading = readNumberText(typed);
@@ -201,10 +202,11 @@ class WorkbookImport {
           break;
       }
     }
-    for (const field of NUMBER_FIELDS) this.#existingNumber(sheet, rowNumber, cells, key, figureName, field, row.held[field], file);
+    for (const field of NUMBER_FIELDS) this.#existingNumber(sheet, rowNumber, cells, key, figureName, field, row, file);
   }
 
-  #existingNumber(sheet: string, rowNumber: number, cells: (InCell | null)[], key: string, figureName: string, field: NumberField, held: Held, file: string): void {
+  #existingNumber(sheet: string, rowNumber: number, cells: (InCell | null)[], key: string, figureName: string, field: NumberField, row: FigureRow, file: string): void {
+    const held = row.held[field];
     const at = cellReference(sheet, columnOf(field), rowNumber);
     const what = `${FIELD_WORDS[field]} của "${figureName}" (${key})`;
     const cell = cells[columnOf(field) - 1] ?? null;
@@ -212,7 +214,7 @@ class WorkbookImport {
     // A value the data holds that does not read as a number is shown as it is: unchanged when the cell still shows it.
     if (held.kind === 'text' && textOf(cell) === held.text.trim()) return;
     const decimals = held.kind === 'number' ? held.quantity.decimals : held.kind === 'absent' ? (held.inherited?.quantity?.decimals ?? 0) : 0;
-    const reading = this.#number(cell, at, what, decimals);
+    const reading = this.#number(cell, at, what, decimals, isRate(field, row));
     if (!reading) return;
     const same = (quantity: Quantity) =>
       reading.kind === 'number' && (reading.numeric ? reading.quantity.value.eq(quantity.value) : sameReading(reading.quantity, quantity));
@@ -260,7 +262,8 @@ class WorkbookImport {
     const numbers = new Map<NumberField, NewValue>();
     for (const field of NUMBER_FIELDS) {
       const at = cellReference(sheet, columnOf(field), rowNumber);
-      const reading = this.#number(cells[columnOf(field) - 1] ?? null, at, what(field), 0);
+      const rate = field === 'ty_le_ke_hoach' || field === 'tang_giam' || (typeof unit === 'string' && unit.trim() === '%' && field !== 'chenh_lech');
+      const reading = this.#number(cells[columnOf(field) - 1] ?? null, at, what(field), 0, rate);
       if (reading?.kind === 'number') numbers.set(field, reading.write);
       else if (reading?.kind === 'placeholder') numbers.set(field, { text: reading.text });
       else if (reading?.kind === 'empty' && field === 'gia_tri') this.problem('new-figure', `Chỉ tiêu mới ${key} cần giá trị: ghi số vào ô này (hoặc "${PLACEHOLDER}").`, at);

@@ -58,18 +58,20 @@ export function fitsNumericCell(quantity: Quantity): boolean {
 }
 
 /** The cell number format showing a quantity as Vietnamese writes it, whatever the spreadsheet's language: `6.790.880.637`, `663,8`. */
-export function vietnameseFormat(decimals: number, minIntegerDigits = 1): string {
+export function vietnameseFormat(decimals: number, minIntegerDigits = 1, percent = false): string {
   const integer = minIntegerDigits <= 1 ? '#,##0' : minIntegerDigits <= 3 ? `#,${'#'.repeat(3 - minIntegerDigits)}${'0'.repeat(minIntegerDigits)}` : '0'.repeat(minIntegerDigits);
-  // [$-42A] is the Vietnamese locale: `.` groups thousands, `,` marks the decimals.
-  return `[$-42A]${integer}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
+  // [$-42A] is the Vietnamese locale: `.` groups thousands, `,` marks the decimals. A rate shows
+  // a literal "%" after the number it holds (102 shows as 102%): typing "105%" makes Excel store
+  // 1,05, which then shows as 1%, plainly wrong, instead of passing unseen.
+  return `[$-42A]${integer}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${percent ? '"%"' : ''}`;
 }
 
 /** A quantity as a cell holds it: a number with its display format, or, beyond 15 digits, its Vietnamese text. */
 export type CellNumber = { number: number; format: string } | { text: string };
 
-export function cellNumber(quantity: Quantity): CellNumber {
-  if (!fitsNumericCell(quantity)) return { text: formatNumber(quantity) };
-  return { number: Number(quantity.value.toFixed(quantity.decimals)), format: vietnameseFormat(quantity.decimals, quantity.minIntegerDigits) };
+export function cellNumber(quantity: Quantity, percent = false): CellNumber {
+  if (!fitsNumericCell(quantity)) return { text: `${formatNumber(quantity)}${percent ? '%' : ''}` };
+  return { number: Number(quantity.value.toFixed(quantity.decimals)), format: vietnameseFormat(quantity.decimals, quantity.minIntegerDigits, percent) };
 }
 
 /**

@@ -59,10 +59,10 @@ export const META = {
 
 const text = (value: string, style: OutCell['style']): OutCell => ({ value: { text: value }, style });
 
-function inputCell(value: Held, isNumber: boolean): OutCell {
+function inputCell(value: Held, isNumber: boolean, percent: boolean): OutCell {
   switch (value.kind) {
     case 'number': {
-      const shown = cellNumber(value.quantity);
+      const shown = cellNumber(value.quantity, percent);
       return { value: 'number' in shown ? shown : { text: shown.text }, style: 'input' };
     }
     case 'text':
@@ -70,22 +70,32 @@ function inputCell(value: Held, isNumber: boolean): OutCell {
     case 'placeholder':
       return text(value.text, 'to-fill');
     case 'empty':
-      return text('', 'to-fill');
+      return isNumber ? { value: { format: `[$-42A]General${percent ? '"%"' : ''}` }, style: 'to-fill' } : text('', 'to-fill');
     case 'other':
       return text('(danh sách: sửa trong tệp dữ liệu)', 'computed');
     case 'absent': {
       const inherited = value.inherited;
       if (inherited?.quantity) {
-        const shown = cellNumber(inherited.quantity);
+        const shown = cellNumber(inherited.quantity, percent);
         return { value: 'number' in shown ? shown : { text: shown.text }, style: 'inherited' };
       }
       if (inherited?.text !== undefined) return text(inherited.text, 'inherited');
-      return text('', isNumber ? 'input' : 'to-fill');
+      // A number typed here shows in Vietnamese form too; a rate with its "%".
+      return isNumber ? { value: { format: `[$-42A]General${percent ? '"%"' : ''}` }, style: 'input' } : text('', 'to-fill');
     }
   }
 }
 
 /** The sheet of one section: a header, then a row per figure. */
+/** Whether a field's numbers are rates, shown with "%": the share of plan and the change always, a value, plan and cùng kỳ when the unit is %. */
+export function isRate(field: InputField | ComputedField, row: FigureRow): boolean {
+  if (field === 'ty_le_ke_hoach' || field === 'tang_giam') return true;
+  if (field === 'ten' || field === 'don_vi' || field === 'chenh_lech') return false;
+  const unit = row.held.don_vi;
+  const text = unit.kind === 'text' ? unit.text : unit.kind === 'absent' ? unit.inherited?.text : undefined;
+  return text?.trim() === '%';
+}
+
 export function sectionSheet(name: string, section: SectionRows): OutSheet {
   const header = COLUMNS.map((c) => text(c.header, c.id.startsWith('computed:') || c.id === 'relation' ? 'header-computed' : 'header'));
   const rows = section.rows.map((row: FigureRow): OutCell[] =>
@@ -93,14 +103,15 @@ export function sectionSheet(name: string, section: SectionRows): OutSheet {
       if (id === 'key') return text(row.key, 'key');
       if (id === 'relation') return text(row.relation, 'note');
       if (id.startsWith('computed:')) {
-        const computed = row.computed[id.slice('computed:'.length) as ComputedField];
+        const field = id.slice('computed:'.length) as ComputedField;
+        const computed = row.computed[field];
         if (!computed) return text('', 'computed');
         if ('words' in computed) return text(computed.words, 'computed');
-        const shown = cellNumber(computed.quantity);
+        const shown = cellNumber(computed.quantity, isRate(field, row));
         return { value: 'number' in shown ? shown : { text: shown.text }, style: 'computed' };
       }
       const field = id as InputField;
-      return inputCell(row.held[field], field !== 'ten' && field !== 'don_vi');
+      return inputCell(row.held[field], field !== 'ten' && field !== 'don_vi', isRate(field, row));
     }),
   );
   return { name, rows: [header, ...rows], widths: COLUMNS.map((c) => c.width), frozenRows: 1 };
@@ -126,7 +137,7 @@ export function guideSheet(facts: GuideFacts): OutSheet {
     `3. Ô nền vàng là chỗ còn trống hoặc còn ghi "${PLACEHOLDER}": điền số liệu của kỳ này.`,
     `4. Các cột nền xám ("tính ra", "quan hệ") do chương trình tính từ dữ liệu (tổng, tỷ lệ % kế hoạch, tăng/giảm so với cùng kỳ) để đối chiếu: không được nhập lại, sửa ở đó không có tác dụng.`,
     `5. Số chữ nghiêng màu xanh lấy từ nơi khác (số liệu, mục tiêu năm trước; tên của chỉ tiêu được nhắc lại): để nguyên nếu đúng; sửa thì số mới được ghi riêng cho chỉ tiêu này.`,
-    `6. Gõ số như bình thường: 6.790.880.637 hoặc 6790880637; 663,8. Số tỷ lệ ghi không kèm dấu % (đạt 102% kế hoạch: gõ 102). Excel chỉ giữ 15 chữ số của một số: số dài hơn phải gõ dạng văn bản, thêm dấu ' ở đầu ('12345678901234567890).`,
+    `6. Gõ số như bình thường: 6.790.880.637 hoặc 6790880637; 663,8. Số tỷ lệ gõ không kèm dấu % (đạt 102% kế hoạch: gõ 102; ô tự hiện 102%). Excel chỉ giữ 15 chữ số của một số: số dài hơn phải gõ dạng văn bản, thêm dấu ' ở đầu ('12345678901234567890).`,
     `7. Thêm chỉ tiêu mới: ghi vào một dòng trống dưới cùng của trang mã mới (chữ thường không dấu, số và dấu gạch dưới, ví dụ so_ho_kinh_doanh), tên, đơn vị và giá trị.`,
     `8. Xóa một dòng không xóa chỉ tiêu; đổi mã là thêm một chỉ tiêu mới. Muốn xóa chỉ tiêu, hay đổi cách tính (tổng, tỷ lệ), sửa tệp dữ liệu.`,
     `9. Nhập lại: ${facts.importCommand}. Bảng tính có lỗi thì không tệp dữ liệu nào bị sửa; mọi lỗi được báo cùng lúc, kèm trang tính và ô (ví dụ 'Kinh tế'!D12).`,

@@ -30,8 +30,8 @@ export type CellStyle =
   | 'label';
 
 export interface OutCell {
-  /** A number with its display format, or a text (a number beyond 15 digits is a text). */
-  value: { number: number; format: string } | { text: string };
+  /** A number with its display format, a text (a number beyond 15 digits is a text), or an empty cell with the format a number typed there will have. */
+  value: { number: number; format: string } | { text: string } | { format: string };
   style: CellStyle;
 }
 

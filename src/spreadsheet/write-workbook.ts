@@ -34,6 +34,7 @@ function cell(out: OutCell | null): Cell {
   if (out === null) return null;
   const style = STYLES[out.style];
   if ('number' in out.value) return { ...style, value: out.value.number, type: Number, format: out.value.format };
+  if (!('text' in out.value)) return { ...style, type: Number, format: out.value.format };
   // "@" marks a text cell: Excel then keeps what is typed into it as text, digits and all.
   if (out.value.text === '') return { ...style };
   return { ...style, value: escapedText(out.value.text), type: String, ...(out.style === 'key' || out.style === 'note' || out.style === 'title' || out.style === 'text' || out.style === 'label' ? {} : { format: '@' }) };
