@@ -52,6 +52,26 @@ describe('report export, then report import', () => {
     expect(fs.readFileSync(workbook).equals(first)).toBe(true);
   });
 
+  it('every fixture period, its own outline and layout, goes out and back without a byte changed', async () => {
+    for (const [fixture, periods] of [
+      ['minimal', ['2023']],
+      ['findings', ['2023']],
+      ['years', ['2022', '2023']],
+      ['outline', ['2023', '2023-6thang', '2024-6thang']],
+    ] as const) {
+      const dir = workspaceFrom(path.join(FIXTURES, fixture));
+      const before = snapshot(path.join(dir, 'data'));
+      for (const period of periods) {
+        const exported = await cli(['export', period], dir);
+        expect(exported.code, `${fixture} ${period}: ${exported.stderr}`).toBe(0);
+        const imported = await cli(['import', period], dir);
+        expect(imported.code, `${fixture} ${period}: ${imported.stderr}`).toBe(0);
+        expect(imported.stdout).toMatch(/^Không có số liệu nào khác với dữ liệu/);
+      }
+      expect(changedFiles(before, snapshot(path.join(dir, 'data'))), fixture).toEqual([]);
+    }
+  }, 120_000);
+
   it('editing one value changes exactly that figure\'s line, in place', async () => {
     const dir = workspaceFrom(PROJECT);
     await cli(['export', '2023'], dir);
@@ -153,11 +173,13 @@ describe('report export, then report import', () => {
     const workbook = path.join(dir, 'out', 'so-lieu-2024.xlsx');
     const yaml = path.join(dir, 'data', '2024', 'kinh-te.yaml');
     const before = fs.readFileSync(yaml, 'utf8');
+    const all = snapshot(path.join(dir, 'data'));
     // gia_tri_ttcn_dich_vu (row 5): its value is still to fill, last year's value is shown as cùng kỳ (F5).
     editCells(workbook, KINH_TE, { D5: 290.5 });
     const result = await cli(['import', '2024'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    expect(changedFiles(all, snapshot(path.join(dir, 'data')))).toEqual(['2024/kinh-te.yaml']);
     const lines = changedLines(before, fs.readFileSync(yaml, 'utf8'));
     expect(lines).toHaveLength(1);
     expect(lines[0]!.before).toMatch(/^ {4}gia_tri: CẦN ĐIỀN # năm 2023: 281\.3 tỷ đồng$/);
