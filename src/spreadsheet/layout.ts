@@ -97,7 +97,8 @@ export function isRate(field: InputField | ComputedField, row: FigureRow): boole
 }
 
 export function sectionSheet(name: string, section: SectionRows): OutSheet {
-  const header = COLUMNS.map((c) => text(c.header, c.id.startsWith('computed:') || c.id === 'relation' ? 'header-computed' : 'header'));
+  // Three lines of the narrowest column's title.
+  const header = COLUMNS.map((c): OutCell => ({ ...text(c.header, c.id.startsWith('computed:') || c.id === 'relation' ? 'header-computed' : 'header'), height: 48 }));
   const rows = section.rows.map((row: FigureRow): OutCell[] =>
     COLUMNS.map(({ id }) => {
       if (id === 'key') return text(row.key, 'key');
@@ -146,7 +147,8 @@ export function guideSheet(facts: GuideFacts): OutSheet {
   const rows: (OutCell | null)[][] = [
     [text(`SỐ LIỆU BÁO CÁO ${periodWords(facts.period).toLocaleUpperCase('vi')} - ${facts.body}`, 'title')],
     [],
-    ...lines.map((line, i) => [text(line, i === 0 ? 'label' : 'text')]),
+    // Rows as tall as their wrapped lines (about 95 characters to a line of the 100-character column).
+    ...lines.map((line, i) => [{ ...text(line, i === 0 ? 'label' : 'text'), height: 16 * Math.ceil(line.length / 95) }]),
     [],
     [text(META.heading, 'label')],
     [text(META.period, 'label'), text(facts.period.id, 'text')],
@@ -154,7 +156,7 @@ export function guideSheet(facts: GuideFacts): OutSheet {
     [text(META.sheet, 'label'), text(META.file, 'label')],
     ...facts.sheets.map((s) => [text(s.name, 'text'), text(s.file, 'text')]),
   ];
-  return { name: GUIDE_SHEET, rows, widths: [110, 30], frozenRows: 0 };
+  return { name: GUIDE_SHEET, rows, widths: [100, 30], frozenRows: 0 };
 }
 
 /** What the guide's table says, or why it cannot be read. */

@@ -33,6 +33,8 @@ export interface OutCell {
   /** A number with its display format, a text (a number beyond 15 digits is a text), or an empty cell with the format a number typed there will have. */
   value: { number: number; format: string } | { text: string } | { format: string };
   style: CellStyle;
+  /** The height of the cell's row, in points, where its text wraps onto several lines. */
+  height?: number;
 }
 
 export interface OutSheet {

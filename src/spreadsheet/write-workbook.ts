@@ -32,7 +32,7 @@ export function escapedText(text: string): string {
 
 function cell(out: OutCell | null): Cell {
   if (out === null) return null;
-  const style = STYLES[out.style];
+  const style = { ...STYLES[out.style], ...(out.height ? { height: out.height } : {}) };
   if ('number' in out.value) return { ...style, value: out.value.number, type: Number, format: out.value.format };
   if (!('text' in out.value)) return { ...style, type: Number, format: out.value.format };
   // "@" marks a text cell: Excel then keeps what is typed into it as text, digits and all.
