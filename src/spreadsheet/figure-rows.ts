@@ -39,7 +39,8 @@ export type Held =
   /** The key is there with no value (`gia_tri:`). */
   | { kind: 'empty' }
   | { kind: 'placeholder'; text: string }
-  | { kind: 'number'; quantity: Quantity }
+  /** A number, with its text as written (a form digits alone cannot give, as a bound's word, is shown as that text). */
+  | { kind: 'number'; quantity: Quantity; source: string }
   /** A text field's value; for a number field, a text that does not read as a number (the data's own error). */
   | { kind: 'text'; text: string }
   /** Not a single value (a list, a map): the workbook shows it but cannot change it. */
@@ -79,7 +80,7 @@ function held(node: YamlNode | undefined, isNumber: boolean): Held {
   if (typeof node.value === 'string' && node.value.trimStart().startsWith(PLACEHOLDER)) return { kind: 'placeholder', text: node.value.trim() };
   if (!isNumber) return { kind: 'text', text: String(node.value) };
   const reading = readNumberText(node.source);
-  return 'quantity' in reading ? { kind: 'number', quantity: reading.quantity } : { kind: 'text', text: node.source };
+  return 'quantity' in reading ? { kind: 'number', quantity: reading.quantity, source: node.source.trim() } : { kind: 'text', text: node.source };
 }
 
 const refs = (map: YamlMap, name: string): string[] => {

@@ -1,6 +1,6 @@
 import { periodWords, type Period } from '../period.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
-import { cellNumber } from './cell-number.js';
+import { cellNumber, yamlTextOf } from './cell-number.js';
 import type { ComputedField, FigureRow, Held, InputField, SectionRows } from './figure-rows.js';
 import type { InSheet, OutCell, OutSheet } from './workbook.js';
 
@@ -62,6 +62,8 @@ const text = (value: string, style: OutCell['style']): OutCell => ({ value: { te
 function inputCell(value: Held, isNumber: boolean, percent: boolean): OutCell {
   switch (value.kind) {
     case 'number': {
+      // What digits cannot say (a bound's word, should the data's reader learn it) stays the text as written.
+      if (!yamlTextOf(value.quantity, value.source).isNumber) return text(value.source, 'input');
       const shown = cellNumber(value.quantity, percent);
       return { value: 'number' in shown ? shown : { text: shown.text }, style: 'input' };
     }
