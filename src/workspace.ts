@@ -172,6 +172,11 @@ export class Workspace {
     return path.join(this.root, 'out', `bao-cao-${period.id}${draft ? '-du-thao' : ''}.${format}`);
   }
 
+  /** Where `report export` writes a period's workbook, and `report import` reads it, without a path given: out/so-lieu-<period>.xlsx. */
+  defaultWorkbook(period: Period): string {
+    return path.join(this.root, 'out', `so-lieu-${period.id}.xlsx`);
+  }
+
   /**
    * An output path given on the command line, relative to the working folder. A path that
    * leads, through links or not, into the project's data or templates, or the program's own

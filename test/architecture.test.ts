@@ -65,7 +65,7 @@ describe('the shape of src/', () => {
 
   it('has one module per command in src/commands/, and the CLI imports no stage that a command drives', () => {
     expect(graph.filter((m) => m.file.startsWith('commands/')).map((m) => m.file).sort()).toEqual(
-      ['analyze', 'batch', 'batch-unit', 'build', 'check', 'init', 'status'].map((c) => `commands/${c}.ts`).sort(),
+      ['analyze', 'batch', 'batch-unit', 'build', 'check', 'export', 'import', 'init', 'status'].map((c) => `commands/${c}.ts`).sort(),
     );
     const cliReach = graph.filter((m) => m.file.startsWith('cli/')).flatMap((m) => m.imports.filter((i) => /^(load|validate|compute|render|emit)\//.test(i)));
     expect(cliReach).toEqual([]);
@@ -74,5 +74,39 @@ describe('the shape of src/', () => {
   it('computes with the one configured Decimal, and writes .docx in emit/ only', () => {
     expect(graph.filter((m) => m.packages.includes('decimal.js')).map((m) => m.file)).toEqual(['decimal.ts']);
     expect(graph.filter((m) => m.packages.includes('docx')).every((m) => m.file.startsWith('emit/'))).toBe(true);
+  });
+
+  it('loads the spreadsheet library only in export and import: one module each imports it, and nothing check, build or the CLI imports statically leads there', () => {
+    const LIBRARIES = ['write-excel-file/node', 'read-excel-file/node'];
+    expect(graph.filter((m) => m.packages.some((p) => LIBRARIES.includes(p))).map((m) => m.file).sort()).toEqual(['spreadsheet/read-workbook.ts', 'spreadsheet/write-workbook.ts']);
+    // Static imports only: `import type` is erased, `await import()` runs when a command asks.
+    const staticImports = new Map(
+      fs
+        .readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((file) => {
+          const text = fs.readFileSync(path.join(SRC, file), 'utf8');
+          const specifiers = [...text.matchAll(/^(?:import|export) (?!type )[^;]*? from '(\.[^']+)'/gm)].map((m) => m[1]!);
+          const from = file.replaceAll('\\', '/');
+          return [from, specifiers.map((s) => path.posix.normalize(path.posix.join(path.posix.dirname(from), s)).replace(/\.js$/, '.ts'))];
+        }),
+    );
+    const reach = (start: string): Set<string> => {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const next of staticImports.get(file) ?? []) visit(next);
+      };
+      visit(start);
+      return seen;
+    };
+    for (const start of ['program.ts', 'cli/run.ts', 'commands/check.ts', 'commands/build.ts', 'commands/batch-unit.ts', 'batch/worker.ts']) {
+      const reached = [...reach(start)].filter((f) => f === 'spreadsheet/write-workbook.ts' || f === 'spreadsheet/read-workbook.ts');
+      expect(reached, start).toEqual([]);
+    }
+    // export and import do reach them, on demand.
+    expect(fs.readFileSync(path.join(SRC, 'commands', 'export.ts'), 'utf8')).toContain("await import('../spreadsheet/write-workbook.js')");
+    expect(fs.readFileSync(path.join(SRC, 'commands', 'import.ts'), 'utf8')).toContain("await import('../spreadsheet/read-workbook.js')");
   });
 });

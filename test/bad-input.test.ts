@@ -597,10 +597,11 @@ const CASES: BadInput[] = [
   },
   {
     name: 'an output file whose folder is a file',
+    // Not a data file: --out into data/ is refused before the folder is looked at.
     breakIt: write('ghi-chu.txt', 'không phải thư mục'),
     args: ['build', '2023', '--out', path.join('ghi-chu.txt', 'bao-cao.docx')],
     code: 2,
-    message: `ghi-chu.txt là một tệp, không phải thư mục`,
+    message: 'ghi-chu.txt là một tệp, không phải thư mục',
   },
   {
     name: 'a file named out where the default output folder belongs',

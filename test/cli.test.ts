@@ -28,7 +28,7 @@ describe('the report command', () => {
     expect(await cli(['--version'], PROJECT)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     const misspelt = await cli(['biuld', '2023'], PROJECT);
     expect(misspelt.code).toBe(2);
-    expect(misspelt.stderr).toBe('Lỗi: Không có lệnh biuld. Có phải là build? Các lệnh: build, check, explain, init, status. Xem report --help.\n');
+    expect(misspelt.stderr).toBe('Lỗi: Không có lệnh biuld. Có phải là build? Các lệnh: build, check, explain, export, import, init, status. Xem report --help.\n');
     const year = await cli(['check', '23'], PROJECT);
     expect(year).toMatchObject({
       code: 2,

@@ -19,6 +19,7 @@ import { stepSummary } from './formats/github.js';
 import { FORMATS } from './formats/index.js';
 import { formatDiagnostics } from './print.js';
 import { rulePageText } from './rule-page.js';
+import { formatExported, formatExportUnits, formatImported, formatImportUnits, formatRefused } from './spreadsheet-text.js';
 import { formatStatus } from './status-text.js';
 import { closestWord } from '../text/closest-word.js';
 
@@ -210,7 +211,53 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       const remaining = result.problems.length + result.files.reduce((sum, f) => sum + f.unfilled.length, 0);
       outcome.exitCode = remaining === 0 ? EXIT.ok : EXIT.badInput;
     });
+  spreadsheetCommands(cli, workspace, io, outcome);
   return cli;
+}
+
+/**
+ * `report export` and `report import`: the figures to a workbook and back. Their modules, and
+ * the spreadsheet library with them, are imported on demand: check and build never load them.
+ */
+function spreadsheetCommands(cli: Command, workspace: Workspace, io: Io, outcome: { exitCode: number }): void {
+  periodCommand(cli, 'export', 'Xuất số liệu của một kỳ ra bảng tính Excel (.xlsx): mỗi phần một trang, mỗi chỉ tiêu một dòng, để điền rồi nhập lại bằng report import.', 'kỳ báo cáo: năm, ví dụ 2023', true)
+    .usage('<kỳ> [-o tệp]')
+    .option('-o, --out <tệp>', 'nơi lưu bảng tính (mặc định: out/so-lieu-<kỳ>.xlsx); với --units: thư mục, mỗi đơn vị một tệp <đơn vị>.xlsx')
+    .addOption(new Option('--units <thư mục>', 'xuất cho mọi đơn vị hành chính (mỗi thư mục con có data/<kỳ>/) trong thư mục này, mỗi đơn vị một bảng tính'))
+    .action(async (period: Period, options: { out?: string; units?: string }) => {
+      const { exportWorkbook, exportUnits } = await import('../commands/export.js');
+      if (options.units !== undefined) {
+        const results = await exportUnits({ cwd: io.cwd, units: options.units, period, ...(options.out === undefined ? {} : { outFolder: options.out }) });
+        io.stdout(formatExportUnits(results, io.cwd));
+        outcome.exitCode = results.every((r) => r.outcome) ? EXIT.ok : EXIT.badInput;
+        return;
+      }
+      const result = await exportWorkbook({ workspace, period, ...(options.out === undefined ? {} : { out: options.out }) });
+      if (result.notComputed) io.stderr(`Lưu ý: ${result.notComputed}\n`);
+      io.stdout(formatExported(result, period));
+    });
+
+  periodCommand(cli, 'import', 'Nhập số liệu từ bảng tính (.xlsx) do report export tạo vào data/<kỳ>/: chỉ ghi những số đã đổi, giữ nguyên mọi dòng khác; bảng tính có lỗi thì không sửa gì. Sau đó kiểm tra số liệu như report check.', 'kỳ báo cáo: năm, ví dụ 2023', true)
+    .usage('<kỳ> [tệp]')
+    .addArgument(new Argument('[tệp]', 'bảng tính .xlsx (mặc định: out/so-lieu-<kỳ>.xlsx); với --units: thư mục chứa <đơn vị>.xlsx'))
+    .addOption(new Option('--units <thư mục>', 'nhập cho mọi đơn vị hành chính trong thư mục này, mỗi đơn vị từ bảng tính của mình'))
+    .action(async (period: Period, workbook: string | undefined, options: { units?: string }) => {
+      const { importUnits, importWorkbook } = await import('../commands/import.js');
+      if (options.units !== undefined) {
+        const results = await importUnits({ cwd: io.cwd, units: options.units, period, ...(workbook === undefined ? {} : { workbookFolder: workbook }) });
+        io.stdout(formatImportUnits(results, io.cwd));
+        outcome.exitCode = results.every((r) => r.outcome?.imported) ? EXIT.ok : EXIT.badInput;
+        return;
+      }
+      const result = await importWorkbook({ workspace, period, ...(workbook === undefined ? {} : { workbook }) });
+      if (!result.imported) {
+        io.stderr(formatRefused(result));
+        outcome.exitCode = EXIT.badInput;
+        return;
+      }
+      io.stdout(formatImported(result));
+      io.stdout(FORMATS.get('stylish')!(result.check));
+    });
 }
 
 /** Commander's English, said in Vietnamese: `(Did you mean build?)` becomes "Có phải là build?". */

@@ -47,6 +47,35 @@ function precompiledValidators(module: string): Plugin {
 // Earlier builds wrote ES module chunks (dist/report*.js): clear them, so dist/ holds one program.
 for (const file of fs.readdirSync(DIST)) if (/^report.*\.(c?js|cache)$/.test(file)) fs.rmSync(path.join(DIST, file));
 
+/**
+ * The spreadsheet library, with the two modules that use it, goes into files of its own next
+ * to the bundle, which `report export` and `report import` require when they run: check and
+ * build neither run nor even parse it.
+ */
+const SPREADSHEET_CHUNKS: Record<string, string> = { 'write-workbook.js': 'report-xlsx-write.cjs', 'read-workbook.js': 'report-xlsx-read.cjs' };
+
+function spreadsheetChunks(): Plugin {
+  return {
+    name: 'spreadsheet-chunks',
+    setup(bundle) {
+      bundle.onResolve({ filter: /\/spreadsheet\/(write|read)-workbook\.js$/ }, (args) => ({ path: `./${SPREADSHEET_CHUNKS[path.basename(args.path)]!}`, external: true }));
+    },
+  };
+}
+
+for (const [module, chunk] of Object.entries(SPREADSHEET_CHUNKS)) {
+  await build({
+    entryPoints: [path.join(DIST, 'spreadsheet', module)],
+    outfile: path.join(DIST, chunk),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    logLevel: 'warning',
+  });
+}
+
 const BUNDLE = path.join(DIST, 'report.cjs');
 await build({
   entryPoints: [path.join(DIST, 'program.js')],
@@ -61,7 +90,9 @@ await build({
   minify: true,
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [precompiledValidators(generateValidators())],
+  plugins: [precompiledValidators(generateValidators()), spreadsheetChunks()],
+  // An import() on demand of a chunk becomes a require(): the bundle runs in a vm.Script, which has no import().
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
 await writeCodeCache(BUNDLE);
