@@ -206,7 +206,7 @@ describe('report export, then report import', () => {
     const otherBody = await cli(['import', '2023'], dir);
     expect(otherBody.code).toBe(1);
     expect(otherBody.stderr).toContain('Bảng tính này của UBND XÃ AN BÌNH, còn dữ liệu ở đây là của ỦY BAN NHÂN DÂN THỊ TRẤN THANH HÀ');
-    editCells(workbook, 'Hướng dẫn', { B16: 'UBND THỊ TRẤN THANH HÀ' });
+    editCells(workbook, 'Hướng dẫn', { B16: 'ỦY BAN NHÂN DÂN THỊ TRẤN THANH HÀ' });
     const twice = await cli(['import', '2023'], dir);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain(`'${KINH_TE}'!A3  lỗi  Mã tong_thu_nhap đã có ở '${KINH_TE}'!A2: mỗi chỉ tiêu một dòng.`);
