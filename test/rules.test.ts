@@ -49,11 +49,15 @@ testRule(
       { name: 'parts that add up', code: section(`  a: { ten: A, gia_tri: 70.1, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 281.3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 351.4, don_vi: tỷ đồng, tong: [a, b] }\n`) },
       { name: 'honest rounding: 3 × 3,3 written as 10', code: section(`  a: { ten: A, gia_tri: 3.3, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 3.3, don_vi: tỷ đồng }\n  c: { ten: C, gia_tri: 3.3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 10, don_vi: tỷ đồng, tong: [a, b, c] }\n`) },
       { name: 'parts in another scale', code: section(`  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  b: { ten: B, gia_tri: 1.5, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 2, don_vi: tỷ đồng, tong: [a, b] }\n`) },
+      { name: '500 triệu đồng + 1,5 tỉ đồng (the other spelling) = 2 tỷ đồng', code: section(`  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  b: { ten: B, gia_tri: "1,5", don_vi: tỉ đồng }\n  t: { ten: T, gia_tri: 2, don_vi: tỷ đồng, tong: [a, b] }\n`) },
+      { name: 'tạ and tấn', code: section(`  a: { ten: A, gia_tri: 8215, don_vi: tạ }\n  b: { ten: B, gia_tri: 720, don_vi: tấn }\n  t: { ten: T, gia_tri: 1541.5, don_vi: tấn, tong: [a, b] }\n`) },
+      { name: 'ha, m² and sào', code: section(`  a: { ten: A, gia_tri: 84.5, don_vi: ha }\n  b: { ten: B, gia_tri: 5000, don_vi: m² }\n  c: { ten: C, gia_tri: 10, don_vi: sào }\n  t: { ten: T, gia_tri: 85.36, don_vi: Ha, tong: [a, b, c] }\n`) },
       { name: 'totals beyond 20 digits stay exact', code: section(`  a: { ten: A, gia_tri: 1234567890123456789012.34, don_vi: đồng }\n  b: { ten: B, gia_tri: 0.66, don_vi: đồng }\n  t: { ten: T, gia_tri: 1234567890123456789013.00, don_vi: đồng, tong: [a, b] }\n`) },
     ],
     invalid: [
       { name: 'totals beyond 20 digits off by five hundredths', code: section(`  a: { ten: A, gia_tri: 1234567890123456789012.34, don_vi: đồng }\n  b: { ten: B, gia_tri: 0.66, don_vi: đồng }\n  t: { ten: T, gia_tri: 1234567890123456789013.05, don_vi: đồng, tong: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
       { name: 'a total off by 3.000.000 đồng', code: section(`  a: { ten: A, gia_tri: 234795000, don_vi: đồng }\n  b: { ten: B, gia_tri: 5133614147, don_vi: đồng }\n  t:\n    ten: T\n    gia_tri: 5371409147\n    don_vi: đồng\n    tong: [a, b]\n`), errors: [{ messageId: 'mismatch', line: 7, column: 14 }] },
+      { name: 'tạ counted as tấn', code: section(`  a: { ten: A, gia_tri: 8215, don_vi: tạ }\n  b: { ten: B, gia_tri: 720, don_vi: tấn }\n  t: { ten: T, gia_tri: 8935, don_vi: tấn, tong: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
       { name: 'exact counts off by one', code: section(`  a: { ten: A, gia_tri: 2816, don_vi: hồ sơ }\n  b: { ten: B, gia_tri: 536, don_vi: hồ sơ }\n  t: { ten: T, gia_tri: 3353, don_vi: hồ sơ, tong: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
     ],
   }, placedOnTheStatedNumber,
@@ -65,6 +69,7 @@ testRule(
     valid: [
       { name: 'a % of an amount: 12% × 500 triệu đồng = 60 triệu đồng', code: section(`  s: { ten: S, gia_tri: 12, don_vi: "%" }\n  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 60, don_vi: triệu đồng, tich: [s, a] }\n`) },
       { name: 'count × unit price', code: section(`  n: { ten: N, gia_tri: 234, don_vi: suất }\n  p: { ten: P, gia_tri: 970000, don_vi: đồng/suất }\n  t: { ten: T, gia_tri: 226980000, don_vi: đồng, tich: [n, p] }\n`) },
+      { name: 'an area × a yield per area in another unit: 2 ha × 3,5 tạ/sào = 194,4 tạ', code: section(`  a: { ten: A, gia_tri: 2, don_vi: ha }\n  y: { ten: Y, gia_tri: 3.5, don_vi: tạ/sào }\n  t: { ten: T, gia_tri: 194.4, don_vi: tạ, tich: [a, y] }\n`) },
     ],
     invalid: [
       { name: 'a % of an amount computed as if 12% were 12', code: section(`  s: { ten: S, gia_tri: 12, don_vi: phần trăm }\n  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 6000, don_vi: triệu đồng, tich: [s, a] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
@@ -80,6 +85,7 @@ testRule(
       { name: 'a ratio whose unit is written "phần trăm"', code: section(`  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.09, don_vi: Phần trăm, chia: [a, b] }\n`) },
       { name: 'a ratio whose unit is "%" with spaces around it', code: section(`  a: { ten: A, gia_tri: 113, don_vi: cháu }\n  b: { ten: B, gia_tri: 235, don_vi: cháu }\n  r: { ten: R, gia_tri: 48.09, don_vi: " % ", chia: [a, b] }\n`) },
       { name: '665/899 written as 74%', code: section(`  a: { ten: A, gia_tri: 665, don_vi: em }\n  b: { ten: B, gia_tri: 899, don_vi: em }\n  r: { ten: R, gia_tri: 74, don_vi: "%", chia: [a, b] }\n`) },
+      { name: 'a rate in ‰ is a quotient × 1000', code: section(`  a: { ten: A, gia_tri: 12, don_vi: trẻ }\n  b: { ten: B, gia_tri: 9789, don_vi: người }\n  r: { ten: R, gia_tri: 1.23, don_vi: "‰", chia: [a, b] }\n`) },
       { name: 'per capita across scales', code: section(`  a: { ten: A, gia_tri: 663.8, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 9789, don_vi: người }\n  r: { ten: R, gia_tri: 67.8, don_vi: triệu đồng/người/năm, chia: [a, b] }\n`) },
     ],
     invalid: [
@@ -133,8 +139,10 @@ testRule(
     valid: [
       { name: 'parts named "trong đó" within the whole', code: section(`  a: { ten: A, gia_tri: 408, don_vi: trẻ }\n  t: { ten: T, gia_tri: 449, don_vi: trẻ, trong_do: [a] }\n`) },
       { name: 'parts in another scale, within rounding', code: section(`  a: { ten: A, gia_tri: 1540, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 1.5, don_vi: tỷ đồng, trong_do: [a] }\n`) },
+      { name: 'a part in tạ of a whole in tấn', code: section(`  a: { ten: A, gia_tri: 950, don_vi: tạ }\n  t: { ten: T, gia_tri: 100, don_vi: tấn, trong_do: [a] }\n`) },
     ],
     invalid: [
+      { name: 'a part in tạ larger than its whole in tấn', code: section(`  a: { ten: A, gia_tri: 1500, don_vi: tạ }\n  t: { ten: T, gia_tri: 100, don_vi: tấn, trong_do: [a] }\n`), errors: [{ messageId: 'exceeds', line: 4, column: 25 }] },
       { name: 'a part larger than its whole', code: section(`  a: { ten: A, gia_tri: 81, don_vi: trẻ }\n  t: { ten: T, gia_tri: 18, don_vi: trẻ, trong_do: [a] }\n`), errors: [{ messageId: 'exceeds', line: 4, column: 25 }] },
       { name: 'two parts that together exceed the whole', code: section(`  a: { ten: A, gia_tri: 2816, don_vi: hồ sơ }\n  b: { ten: B, gia_tri: 536, don_vi: hồ sơ }\n  t:\n    ten: T\n    gia_tri: 3000\n    don_vi: hồ sơ\n    trong_do: [a, b]\n`), errors: [{ messageId: 'exceeds', line: 7, column: 14 }] },
     ],
@@ -162,6 +170,8 @@ testRule(
     valid: [
       { name: 'a rate in "phần trăm" is no count', code: section(`  a: { ten: A, gia_tri: 12.5, don_vi: phần trăm }\n`) },
       { name: 'whole counts, and fractions in units of measure', code: section(`  a: { ten: A, gia_tri: 113, cung_ky: 100, don_vi: đồng chí }\n  b: { ten: B, gia_tri: 8215.5, don_vi: tạ }\n  c: { ten: C, gia_tri: 12.5, don_vi: triệu đồng }\n`) },
+      { name: 'only counts are whole: 12,5 km, 85,6 ha, 2,5 MW', code: section(`  a: { ten: A, gia_tri: "12,5", don_vi: km }\n  b: { ten: B, gia_tri: 85.6, don_vi: ha }\n  c: { ten: C, gia_tri: 2.5, don_vi: MW }\n`) },
+      { name: 'a count written as printed: 3.666 hộ is 3666', code: section(`  a: { ten: A, gia_tri: 3.666, don_vi: hộ }\n`) },
     ],
     invalid: [
       { name: 'a fractional count', code: section(`  a: { ten: A, gia_tri: 113.5, don_vi: hộ }\n`), errors: [{ messageId: 'notWhole', line: 3, column: 25 }] },
@@ -188,6 +198,7 @@ testRule(
   {
     valid: [
       { name: 'cùng kỳ taken from last year', code: section(`  a: { ten: A, gia_tri: 70.1, don_vi: tỷ đồng }\n`), lastYear: section(`  a: { ten: A, gia_tri: 68.1, don_vi: tỷ đồng }\n`) },
+      { name: 'cùng kỳ typed in tỷ đồng, as last year recorded it in triệu đồng', code: section(`  a: { ten: A, gia_tri: 70.1, cung_ky: 68.1, don_vi: tỷ đồng }\n`), lastYear: section(`  a: { ten: A, gia_tri: 68100, don_vi: triệu đồng }\n`) },
       { name: 'cùng kỳ typed as last year recorded it, at another precision', code: section(`  a: { ten: A, gia_tri: 70.1, cung_ky: 68, don_vi: tỷ đồng }\n`), lastYear: section(`  a: { ten: A, gia_tri: 68.1, don_vi: tỷ đồng }\n`) },
     ],
     invalid: [

@@ -25,7 +25,7 @@ const FORMULA_WORDS: Record<Formula, string> = {
 
 function unitOf(figure: Figure, aspect: Aspect): string {
   if (aspect === 'planShare' || aspect === 'change') return '%';
-  return aspect === 'changeAmount' ? differenceUnit(figure.unit) : figure.unit;
+  return aspect === 'changeAmount' ? differenceUnit(figure) : figure.unit;
 }
 
 /**

@@ -2,9 +2,9 @@ import { Decimal } from '../decimal.js';
 import { formatPlace, type Place, type Report } from '../diagnostics.js';
 import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import type { Quantity } from '../vietnamese/number.js';
-import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
 import { difference, product, productOf, quotient, total } from './exact.js';
-import { baseFactor, conversionFactor, isPercent, wholeNumbersAreExact } from './units.js';
+import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
+import { conversionFactor, isRate, sameUnit, scaleFactor, wholeNumbersAreExact, type Scale, type UnitUse } from './units.js';
 
 /** How a derived value was obtained. */
 export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'change' | 'change-amount';
@@ -41,9 +41,8 @@ export const UNAVAILABLE = {
 } as const;
 
 /** A figure as last year's data recorded it. */
-export interface Recorded {
+export interface Recorded extends UnitUse {
   quantity: Quantity;
-  unit: string;
   place: Place;
 }
 
@@ -56,10 +55,9 @@ export interface EarlierYear {
   targets: ReadonlyMap<string, Recorded>;
 }
 
-export interface Figure {
+export interface Figure extends UnitUse {
   key: string;
   name: string;
-  unit: string;
   place: Place;
   value: Measure;
   plan?: StatedValue;
@@ -138,10 +136,12 @@ function computeFigure(
 ): Figure {
   const restates = input.restates ? resolve(input.restates) : undefined;
   const unit = input.unit ?? restates?.unit ?? '';
+  const use: UnitUse = { unit, tableUnit: input.unit === undefined ? restates?.tableUnit : input.tableUnit };
+  const exact = wholeNumbersAreExact(use);
   const name = input.name ?? restates?.name ?? input.key;
   const fromEarlier = (entry: Recorded | undefined, what: string): StatedValue | undefined => {
     if (!entry || restates) return undefined;
-    const factor = conversionFactor(entry.unit, unit);
+    const factor = sameUnit(entry, use) ? new Decimal(1) : conversionFactor(entry, use);
     if (!factor) {
       report({
         ruleId: 'earlier-year-unit',
@@ -154,8 +154,9 @@ function computeFigure(
     const decimals = Math.max(0, entry.quantity.decimals - Math.round(Math.log10(factor.toNumber())));
     // A leading zero belongs to the number as written: 01 triệu đồng is 0,001 tỷ đồng, not 00,001.
     const minIntegerDigits = factor.eq(1) ? entry.quantity.minIntegerDigits : 1;
-    const quantity = { value: product(entry.quantity.value, factor), decimals, minIntegerDigits };
-    return stated({ quantity, place: entry.place }, unit);
+    const step = entry.quantity.step && product(entry.quantity.step, factor);
+    const quantity = { ...entry.quantity, value: product(entry.quantity.value, factor), decimals, minIntegerDigits, step };
+    return stated({ quantity, place: entry.place }, exact);
   };
   const recorded = {
     lastYear: fromEarlier(earlier?.values.get(input.key), 'số liệu'),
@@ -164,19 +165,20 @@ function computeFigure(
   const figure: Figure = {
     key: input.key,
     name,
-    unit,
+    ...use,
     place: input.place,
-    value: { stated: stated(input.value, unit) },
+    value: { stated: stated(input.value, exact) },
     // A plan or cùng kỳ typed this year wins: it may be a revision of last year's figure.
-    plan: stated(input.plan, unit) ?? recorded.plan,
-    lastYear: stated(input.lastYear, unit) ?? recorded.lastYear,
+    plan: stated(input.plan, exact) ?? recorded.plan,
+    lastYear: stated(input.lastYear, exact) ?? recorded.lastYear,
     recorded,
-    planShare: { stated: stated(input.planShare, '%') },
-    change: { stated: stated(input.change, '%') },
-    changeAmount: { stated: stated(input.changeAmount, unit) },
+    planShare: { stated: stated(input.planShare, false) },
+    change: { stated: stated(input.change, false) },
+    changeAmount: { stated: stated(input.changeAmount, exact) },
     restates,
     ofWhich: (input.ofWhich ?? []).flatMap((ref) => {
       const part = resolve(ref);
+      if (part && differentDimensions(part, use)) reportMismatch(report, { key: input.key, ...use }, part, ref.place, 'trong_do');
       return part ? [{ figure: part, place: ref.place }] : [];
     }),
   };
@@ -199,11 +201,11 @@ function computeFigure(
     return figure;
   }
 
-  const derived = deriveValue(input, unit, resolve, report, figure.value.stated !== undefined);
+  const derived = deriveValue(input, use, resolve, report, figure.value.stated !== undefined);
   if (derived === 'zero-denominator') figure.value.unavailable = UNAVAILABLE.ratio;
-  else if (derived) figure.value.derived = derived;
+  else if (derived !== 'unit-mismatch' && derived) figure.value.derived = derived;
   deriveComparisons(figure, input.digits);
-  if (!printed(figure.value) && !figure.value.unavailable) {
+  if (!printed(figure.value) && !figure.value.unavailable && derived !== 'unit-mismatch') {
     report({
       ruleId: 'no-value',
       severity: 'error',
@@ -214,53 +216,90 @@ function computeFigure(
   return figure;
 }
 
-function stated(input: NumberInput | undefined, unit: string): StatedValue | undefined {
+/**
+ * A stated number with the range it stands for: its rounding, half its last written place
+ * (`step`, for an amount in scale words) or, for a whole number in a unit where whole numbers
+ * are exact, the number itself.
+ */
+function stated(input: NumberInput | undefined, wholeIsExact: boolean): StatedValue | undefined {
   if (!input) return undefined;
   const { quantity } = input;
-  const exact = quantity.decimals === 0 && wholeNumbersAreExact(unit);
-  const interval = exact ? point(quantity.value) : rounded(quantity.value, roundingHalfWidth(quantity.decimals));
-  return { quantity, place: input.place, interval };
+  const halfWidth = quantity.step ? quantity.step.div(2) : roundingHalfWidth(quantity.decimals);
+  const exact = !quantity.step && quantity.decimals === 0 && wholeIsExact;
+  return { quantity, place: input.place, interval: exact ? point(quantity.value) : rounded(quantity.value, halfWidth) };
 }
 
-/** The value of a total (tong), product (tich) or ratio (chia), in the figure's own unit. */
+/** Whether two units are both in the table and measure different things: hộ and người, ha and tấn. */
+function differentDimensions(a: UnitUse, b: UnitUse): boolean {
+  return a.tableUnit !== undefined && b.tableUnit !== undefined && a.tableUnit.dimension !== b.tableUnit.dimension;
+}
+
+/** A part that cannot be added to its whole (tong, trong_do): reported at the part's mention. */
+function reportMismatch(report: Report, whole: UnitUse & { key: string }, part: Figure, place: Place, list: string): void {
+  report({
+    ruleId: 'unit-mismatch',
+    severity: 'error',
+    place,
+    message:
+      `"${part.key}" tính bằng ${part.unit || '(không có đơn vị)'}, còn "${whole.key}" bằng ${whole.unit || '(không có đơn vị)'}: hai đại lượng khác nhau, không cộng được. ` +
+      `Sửa don_vi của một trong hai, hoặc bỏ "${part.key}" khỏi ${list} của "${whole.key}".`,
+    related: [part.place],
+  });
+}
+
+/**
+ * The value of a total (tong), product (tich) or ratio (chia), in the figure's own unit: the
+ * table's scales convert (parts in triệu đồng into a total in tỷ đồng, a % factor as a
+ * hundredth, a quotient into %). A figure whose unit, or an operand's, the table lacks is not
+ * derived; a part of another dimension is an error.
+ */
 function deriveValue(
   input: FigureInput,
-  unit: string,
+  use: UnitUse,
   resolve: (ref: FigureRef) => Figure | undefined,
   report: Report,
   hasStatedValue: boolean,
-): DerivedValue | 'zero-denominator' | undefined {
+): DerivedValue | 'zero-denominator' | 'unit-mismatch' | undefined {
   const refs = input.sum ?? input.product ?? input.ratio;
   if (!refs) return undefined;
-  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number; minIntegerDigits: number }[] = [];
+  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number; minIntegerDigits: number; scale: Scale }[] = [];
   for (const ref of refs) {
     const figure = resolve(ref);
     const quantity = figure && printed(figure.value);
     const range = figure && printedRange(figure.value);
-    if (!figure || !quantity || !range) return undefined;
-    // Work in base units (đồng, not tỷ đồng; 0,12, not 12%), so parts in other scales add up and a % multiplies as a share.
-    const base = baseFactor(figure.unit);
-    operands.push({ figure, value: product(quantity.value, base), range: scale(range, base), decimals: quantity.decimals, minIntegerDigits: quantity.minIntegerDigits });
+    if (!figure || !quantity || !range || !figure.tableUnit || !use.tableUnit) return undefined;
+    if (input.sum && differentDimensions(figure, use)) {
+      reportMismatch(report, { key: input.key, ...use }, figure, ref.place, 'tong');
+      return 'unit-mismatch';
+    }
+    const { value, decimals, minIntegerDigits } = quantity;
+    operands.push({ figure, value, range, decimals, minIntegerDigits, scale: figure.tableUnit.scale });
   }
-  // Powers of ten (and 100 for a %): exact.
-  const fromBase = quotient(new Decimal(1), baseFactor(unit));
+  const own = use.tableUnit!.scale;
   const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);
-  const toOwnUnit = (value: Decimal, range: Interval, formula: Formula, decimals: number, minIntegerDigits = 1): DerivedValue => ({
-    quantity: { value: product(value, fromBase), decimals: input.digits ?? decimals, minIntegerDigits },
-    interval: scale(range, fromBase),
+  const derived = (value: Decimal, range: Interval, formula: Formula, decimals: number, minIntegerDigits = 1): DerivedValue => ({
+    quantity: { value, decimals: input.digits ?? decimals, minIntegerDigits },
+    interval: range,
     formula,
     inputs,
   });
 
   if (input.sum) {
-    const range = operands.slice(1).reduce((sum, o) => add(sum, o.range), operands[0]!.range);
+    const parts = operands.map((o) => {
+      const factor = scaleFactor([o.scale], [own]);
+      return { value: product(o.value, factor), range: scale(o.range, factor) };
+    });
+    const value = total(parts.map((p) => p.value));
+    const range = parts.slice(1).reduce((sum, p) => add(sum, p.range), parts[0]!.range);
     // Parts written 01, 02 in the total's own unit make a total of 03.
-    const width = operands.every((o) => sameUnit(o.figure.unit, unit)) ? Math.max(...operands.map((o) => o.minIntegerDigits)) : 1;
-    return toOwnUnit(total(operands.map((o) => o.value)), range, 'sum', Math.max(...operands.map((o) => o.decimals)), width);
+    const width = operands.every((o) => sameUnit(o.figure, use)) ? Math.max(...operands.map((o) => o.minIntegerDigits)) : 1;
+    return derived(value, range, 'sum', Math.max(...operands.map((o) => o.decimals)), width);
   }
   if (input.product) {
+    const factor = scaleFactor(operands.map((o) => o.scale), [own]);
+    const value = productOf([factor, ...operands.map((o) => o.value)]);
     const range = operands.slice(1).reduce((result, o) => multiply(result, o.range), operands[0]!.range);
-    return toOwnUnit(productOf(operands.map((o) => o.value)), range, 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
+    return derived(value, scale(range, factor), 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
   }
   const [numerator, denominator] = operands as [(typeof operands)[0], (typeof operands)[0]];
   const range = divide(numerator.range, denominator.range);
@@ -277,11 +316,8 @@ function deriveValue(
     });
     return 'zero-denominator';
   }
-  return toOwnUnit(quotient(numerator.value, denominator.value), range, 'ratio', isPercent(unit) ? 2 : 1);
-}
-
-function sameUnit(a: string, b: string): boolean {
-  return a.trim() === b.trim() || (isPercent(a) && isPercent(b));
+  const factor = scaleFactor([numerator.scale], [denominator.scale, own]);
+  return derived(product(quotient(numerator.value, denominator.value), factor), scale(range, factor), 'ratio', isRate(use) ? 2 : 1);
 }
 
 /** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
@@ -306,7 +342,7 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
   }
   if (figure.lastYear) {
     // A rate changes by percentage points (changeAmount), not by a % of itself.
-    const derived = isPercent(figure.unit) ? undefined : percentOf(figure.lastYear, 'change', figure.change.stated?.quantity.decimals ?? 1, new Decimal(1));
+    const derived = isRate(figure) ? undefined : percentOf(figure.lastYear, 'change', figure.change.stated?.quantity.decimals ?? 1, new Decimal(1));
     if (derived) figure.change.derived = derived;
     else if (figure.lastYear.quantity.value.isZero()) figure.change.unavailable = UNAVAILABLE.change;
     figure.changeAmount.derived = {

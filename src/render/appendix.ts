@@ -2,7 +2,7 @@ import { Decimal } from '../decimal.js';
 import { printed, type Figure } from '../compute/figures.js';
 import { product, quotient, sum } from '../compute/exact.js';
 import { impliedLastYear, impliedPlan } from '../compute/implied.js';
-import { isPercent } from '../compute/units.js';
+import { isRate } from '../compute/units.js';
 import type { FigureInput, YearInput } from '../validate/input.js';
 import { formatNumber, type Quantity } from '../vietnamese/number.js';
 
@@ -42,7 +42,7 @@ function cells(figure: Figure, input: FigureInput): IndicatorCell[] {
   const change = printed(figure.change);
   const lastYearValue = figure.lastYear?.quantity.value ?? lastYear?.value;
   // "% so cùng kỳ" of a rate would mix % with percentage points: left empty.
-  const ofLastYear = isPercent(figure.unit)
+  const ofLastYear = isRate(figure)
     ? undefined
     : change
       ? { ...change, value: sum(change.value, HUNDRED), minIntegerDigits: 1 }

@@ -1,6 +1,6 @@
 import type { Place, Report } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
-import { differenceUnit, isPercent } from '../compute/units.js';
+import { differenceUnit, isRate } from '../compute/units.js';
 import { nextPeriodWords, periodWords, type Period } from '../period.js';
 import type { ContextWord, HelperWord } from '../reference-words.js';
 import { isPlaceholderText, PLACEHOLDER } from '../validate/placeholders.js';
@@ -42,14 +42,14 @@ const directionOf = (measure: Measure, unit: string) =>
 
 /** A rate's change, unless typed as a %, reads in percentage points: "giảm 0,3 điểm phần trăm". */
 const changeOf = (f: Figure): [Measure, string] =>
-  isPercent(f.unit) && !printed(f.change) ? [f.changeAmount, differenceUnit(f.unit)] : [f.change, '%'];
+  isRate(f) && !printed(f.change) ? [f.changeAmount, differenceUnit(f)] : [f.change, '%'];
 
 /** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
 const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
   tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
   muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
-  chenh_lech: { helper: (f) => directionOf(f.changeAmount, differenceUnit(f.unit)), needs: 'chenh_lech hoặc cung_ky' },
+  chenh_lech: { helper: (f) => directionOf(f.changeAmount, differenceUnit(f)), needs: 'chenh_lech hoặc cung_ky' },
   dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
   ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
   cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },

@@ -1,11 +1,16 @@
 import { Decimal } from '../../decimal.js';
 import { printed, printedRange, type Figure } from '../../compute/figures.js';
 import { add, point, scale, type Interval } from '../../compute/interval.js';
+import { product, sum } from '../../compute/exact.js';
 import { conversionFactor } from '../../compute/units.js';
 import { formatWithUnit } from '../../vietnamese/number.js';
 import type { Rule } from '../rule.js';
 
-/** The sum of the named parts in the whole's unit (parts may be in triệu đồng, the whole in tỷ đồng); undefined when a part measures something else. */
+/**
+ * The sum of the named parts in the whole's unit (parts may be in triệu đồng, the whole in tỷ
+ * đồng); undefined when a part cannot be converted: another dimension (reported when computed),
+ * or a unit the table lacks.
+ */
 function partsTotal(whole: Figure): { value: Decimal; range: Interval } | undefined {
   let value = new Decimal(0);
   let range = point(value);
@@ -13,9 +18,9 @@ function partsTotal(whole: Figure): { value: Decimal; range: Interval } | undefi
     const partValue = printed(figure.value);
     const partRange = printedRange(figure.value);
     if (!partValue || !partRange) return undefined;
-    const factor = conversionFactor(figure.unit, whole.unit);
+    const factor = conversionFactor(figure, whole);
     if (!factor) return undefined;
-    value = value.plus(partValue.value.times(factor));
+    value = sum(value, product(partValue.value, factor));
     range = add(range, scale(partRange, factor));
   }
   return { value, range };
