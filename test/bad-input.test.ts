@@ -517,6 +517,20 @@ const CASES: BadInput[] = [
     message: 'hoặc bỏ "b" khỏi trong_do của "t"',
   },
   {
+    name: 'a bound word before a signed change (tang_giam: trên 5)',
+    breakIt: withFigures('  a: { ten: A, gia_tri: 20, tang_giam: trên 5, don_vi: tỷ đồng }\n', 'Có {{a}}.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:40`,
+    message: 'tang_giam là một mức tăng/giảm có dấu, nên không ghi "trên" trước số',
+  },
+  {
+    name: 'a total of bounds that pull different ways (trên 20 + dưới 5), with no value of its own',
+    breakIt: withFigures('  a: { ten: A, gia_tri: trên 20, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: dưới 5, don_vi: tỷ đồng }\n  t: { ten: T, don_vi: tỷ đồng, tong: [a, b] }\n', 'Có {{t}}.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:5:3`,
+    message: 'Giá trị của "t" được tính từ "a" (trên 20 tỷ đồng), "b" (dưới 5 tỷ đồng): các giới hạn này kéo về hai phía, nên không nói được là "trên" hay "dưới" bao nhiêu. Ghi gia_tri cho "t".',
+  },
+  {
     name: 'a unit of the project’s table with a scale of 0',
     breakIt: write(UNIT_TABLE, 'don_vi:\n  thùng: { dai_luong: thùng, he_so: 0 }\n'),
     code: 1,
@@ -982,6 +996,14 @@ const ACCEPTED: AcceptedInput[] = [
       withFigures('  a: { ten: A, gia_tri: 5, don_vi: sào }\n  b: { ten: B, gia_tri: 0.5, don_vi: ha }\n  t: { ten: T, gia_tri: 1, don_vi: ha, tong: [a, b] }\n', 'Có {{t}}.')(dir);
     },
     document: ['Có 1 ha.'],
+  },
+  {
+    name: 'bounded values, printed with their word in the text and the appendix, and carried by what is computed from them',
+    breakIt: withFigures(
+      '  a: { ten: A, gia_tri: trên 20, ke_hoach: 18, cung_ky: 15, don_vi: tỷ đồng }\n  d: { ten: D, gia_tri: dưới 5, cung_ky: 8, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 3, don_vi: tỷ đồng }\n  t: { ten: T, don_vi: tỷ đồng, tong: [a, b] }\n  h: { ten: H, gia_tri: Gần 1.960, don_vi: hộ }\n',
+      'A {{a}}, đạt {{dat_ke_hoach a}} kế hoạch, {{tang_giam a}} ({{chenh_lech a}}); D {{d}}, {{tang_giam d}}; T {{t}}; H {{h}}.',
+    ),
+    document: ['A trên 20 tỷ đồng, đạt trên 111,1% kế hoạch, tăng trên 33,3% (tăng trên 5 tỷ đồng); D dưới 5 tỷ đồng, giảm trên 37,5%; T trên 23 tỷ đồng; H gần 1.960 hộ.', 'trên 20 | trên 111,1 |', 'trên 133,3 |'],
   },
   {
     name: 'a decimal comma, quoted: "663,8" keeps its one decimal',

@@ -93,7 +93,8 @@ describe('numbers read in their unit', () => {
     expect(parseSourceNumber('1.157', { unit: 'tỷ đồng' })).toEqual({ problem: expect.stringContaining('Số "1.157" (đơn vị tỷ đồng) không rõ nghĩa') });
   });
 
-  const inUnit = (source: string, unit: string) => readFigureNumber(source, { unit, tableUnit: SHIPPED_UNITS.lookup(unit), units: SHIPPED_UNITS });
+  const inUnit = (source: string, unit: string, key = 'gia_tri') =>
+    readFigureNumber(source, { unit, tableUnit: SHIPPED_UNITS.lookup(unit), units: SHIPPED_UNITS, key, bounds: key === 'gia_tri' });
 
   it.each([
     ['16 tỷ 434 triệu đồng', 'tỷ đồng', '16.434', 3, undefined],
@@ -123,5 +124,32 @@ describe('numbers read in their unit', () => {
     ['1.157 tỷ', 'tỷ đồng', 'Số "1.157" (đơn vị tỷ đồng) không rõ nghĩa'],
   ])('refuses %s in %s', (source, unit, problem) => {
     expect(inUnit(source, unit)).toEqual({ problem: expect.stringContaining(problem) });
+  });
+});
+
+describe('bounded numbers', () => {
+  const inUnit = (source: string, unit: string, key = 'gia_tri') =>
+    readFigureNumber(source, { unit, tableUnit: SHIPPED_UNITS.lookup(unit), units: SHIPPED_UNITS, key, bounds: key !== 'tang_giam' });
+
+  it.each([
+    ['trên 20', 'tỷ đồng', 'trên', '20'],
+    ['hơn 230', 'hộ', 'hơn', '230'],
+    ['Gần 1.960', 'hộ', 'gần', '1960'],
+    ['khoảng 80', '%', 'khoảng', '80'],
+    ['dưới 5', 'tỷ đồng', 'dưới', '5'],
+    ['khoảng 16 tỷ 434 triệu đồng', 'tỷ đồng', 'khoảng', '16.434'],
+  ])('%s in %s keeps its word', (source, unit, bound, value) => {
+    const reading = inUnit(source, unit);
+    if (!('quantity' in reading)) throw new Error(reading.problem);
+    expect([reading.quantity.bound, reading.quantity.value.toString()]).toEqual([bound, value]);
+    expect(formatNumber(reading.quantity)).toMatch(new RegExp(`^${bound} `));
+  });
+
+  it('refuses a bound before a signed change', () => {
+    expect(inUnit('trên 5', '%', 'tang_giam')).toEqual({ problem: expect.stringContaining('tang_giam là một mức tăng/giảm có dấu, nên không ghi "trên" trước số') });
+  });
+
+  it('keeps the ambiguity rule after a bound word, naming the unit', () => {
+    expect(inUnit('gần 1.960', 'tỷ đồng')).toEqual({ problem: expect.stringContaining('Số "1.960" (đơn vị tỷ đồng) không rõ nghĩa') });
   });
 });

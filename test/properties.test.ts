@@ -6,6 +6,7 @@ import { computeFigures } from '../src/compute/figures.js';
 import { conversionFactor, wholeNumbersAreExact } from '../src/compute/units.js';
 import { Messages } from '../src/diagnostics.js';
 import type { FigureInput, NumberInput, YearInput } from '../src/validate/input.js';
+import type { BoundWord } from '../src/vietnamese/number.js';
 import { SHIPPED_UNITS } from './rule-tester.js';
 
 /**
@@ -222,6 +223,52 @@ describe('a total against parts in other units of its dimension', () => {
         const off = justAbove(tolerance, totalDecimals);
         const stated = { quantity: { value: above ? sumOfWritten.plus(off) : sumOfWritten.minus(off), decimals: totalDecimals, minIntegerDigits: 1 }, place };
         expect(findings([...parts, totalIn(totalUnit, stated, values.length)], 'total-parts')).toHaveLength(1);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The multiple of 10^−d at or below `v`, or at or above it. */
+const floorTo = (v: Decimal, d: number) => v.toDecimalPlaces(d, Decimal.ROUND_FLOOR);
+const ceilTo = (v: Decimal, d: number) => v.toDecimalPlaces(d, Decimal.ROUND_CEIL);
+/** The largest multiple of 10^−d strictly below `v`. */
+const justBelow = (v: Decimal, d: number) => justAbove(v.negated(), d).negated();
+
+const boundWords = fc.constantFrom('trên', 'hơn', 'dưới', 'gần', 'khoảng') as fc.Arbitrary<BoundWord>;
+const positiveParts = fc.array(fc.tuple(exact(0), decimals), { minLength: 1, maxLength: 6 });
+const boundedTotal = (bound: BoundWord, value: Decimal, d: number): NumberInput => ({ quantity: { value, decimals: d, minIntegerDigits: 1, bound }, place });
+
+describe('a bounded total against its parts', () => {
+  it('never alarms when the true total is what the bound says (trên 20 of parts that add to 23)', () => {
+    fc.assert(
+      fc.property(positiveParts, decimals, boundWords, (values, d, bound) => {
+        const sum = values.reduce((s, [v]) => s.plus(v), new Decimal(0));
+        // A bound the true sum keeps: above it, below it, or its own rounding for gần and khoảng.
+        const value = bound === 'trên' || bound === 'hơn' ? justBelow(sum, d) : bound === 'dưới' ? justAbove(sum, d) : written(sum, d).quantity.value;
+        expect(findings([...partInputs(values), total(boundedTotal(bound, value, d), values.length)], 'total-parts')).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('always alarms when no sum the rounded parts allow is what the bound says (trên 20 of parts that add to 15)', () => {
+    fc.assert(
+      fc.property(positiveParts, decimals, boundWords, fc.boolean(), (values, d, bound, above) => {
+        const inputs = partInputs(values);
+        const sum = inputs.reduce((s, p) => s.plus(p.value!.quantity.value), new Decimal(0));
+        const tolerance = values.reduce((s, [, pd]) => s.plus(halfUnit(pd)), new Decimal(0));
+        const [lowest, highest] = [sum.minus(tolerance), sum.plus(tolerance)];
+        const half = halfUnit(d);
+        // For gần and khoảng, a tenth of the number or its rounding, whichever is wider (data/README.md).
+        const widest = (w: Decimal) => Decimal.max(w.div('0.9'), w.plus(half));
+        let value: Decimal;
+        if (bound === 'trên' || bound === 'hơn') value = ceilTo(highest, d);
+        else if (bound === 'dưới') value = floorTo(lowest, d);
+        else if (above) value = ceilTo(widest(highest), d);
+        else value = bound === 'gần' ? floorTo(lowest.minus(half), d) : justBelow(Decimal.min(lowest.div('1.1'), lowest.minus(half)), d);
+        fc.pre(value.gt(0));
+        expect(findings([...inputs, total(boundedTotal(bound, value, d), values.length)], 'total-parts')).toHaveLength(1);
       }),
       RUNS,
     );

@@ -29,7 +29,7 @@ const documentWith = (header: string, date = '2023-12-05', recipients = '  - "L�
 
 /** A finding that compares a stated number with its computation sits on the number, and names the inputs. */
 function placedOnTheStatedNumber(finding: Diagnostic, code: string): void {
-  expect(code.split('\n')[finding.place.line - 1]!.slice(finding.place.col - 1)).toMatch(/^-?\d/);
+  expect(code.split('\n')[finding.place.line - 1]!.slice(finding.place.col - 1)).toMatch(/^(?:(?:trên|hơn|dưới|gần|khoảng) )?-?\d/);
   expect(finding.related?.length).toBeGreaterThan(0);
 }
 
@@ -50,6 +50,9 @@ testRule(
       { name: 'honest rounding: 3 × 3,3 written as 10', code: section(`  a: { ten: A, gia_tri: 3.3, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 3.3, don_vi: tỷ đồng }\n  c: { ten: C, gia_tri: 3.3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 10, don_vi: tỷ đồng, tong: [a, b, c] }\n`) },
       { name: 'parts in another scale', code: section(`  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  b: { ten: B, gia_tri: 1.5, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 2, don_vi: tỷ đồng, tong: [a, b] }\n`) },
       { name: '500 triệu đồng + 1,5 tỉ đồng (the other spelling) = 2 tỷ đồng', code: section(`  a: { ten: A, gia_tri: 500, don_vi: triệu đồng }\n  b: { ten: B, gia_tri: "1,5", don_vi: tỉ đồng }\n  t: { ten: T, gia_tri: 2, don_vi: tỷ đồng, tong: [a, b] }\n`) },
+      { name: 'a total "trên 20" of parts that add to 23', code: section(`  a: { ten: A, gia_tri: 20, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: trên 20, don_vi: tỷ đồng, tong: [a, b] }\n`) },
+      { name: 'bounds that hold: gần 1.960, khoảng 80, dưới 5, hơn 230', code: section(`  a: { ten: A, gia_tri: 1900, don_vi: hộ }\n  b: { ten: B, gia_tri: 50, don_vi: hộ }\n  t: { ten: T, gia_tri: gần 1.960, don_vi: hộ, tong: [a, b] }\n  c: { ten: C, gia_tri: 75, don_vi: ha }\n  d: { ten: D, gia_tri: 10, don_vi: ha }\n  u: { ten: U, gia_tri: khoảng 80, don_vi: ha, tong: [c, d] }\n  e: { ten: E, gia_tri: 2, don_vi: tỷ đồng }\n  f: { ten: F, gia_tri: 2, don_vi: tỷ đồng }\n  v: { ten: V, gia_tri: dưới 5, don_vi: tỷ đồng, tong: [e, f] }\n  g: { ten: G, gia_tri: 200, don_vi: người }\n  h: { ten: H, gia_tri: 31, don_vi: người }\n  w: { ten: W, gia_tri: hơn 230, don_vi: người, tong: [g, h] }\n`) },
+      { name: 'a part "trên 20" in a total of 30', code: section(`  a: { ten: A, gia_tri: trên 20, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: 30, don_vi: tỷ đồng, tong: [a, b] }\n`) },
       { name: 'tạ and tấn', code: section(`  a: { ten: A, gia_tri: 8215, don_vi: tạ }\n  b: { ten: B, gia_tri: 720, don_vi: tấn }\n  t: { ten: T, gia_tri: 1541.5, don_vi: tấn, tong: [a, b] }\n`) },
       { name: 'ha, m² and sào', code: section(`  a: { ten: A, gia_tri: 84.5, don_vi: ha }\n  b: { ten: B, gia_tri: 5000, don_vi: m² }\n  c: { ten: C, gia_tri: 10, don_vi: sào }\n  t: { ten: T, gia_tri: 85.36, don_vi: Ha, tong: [a, b, c] }\n`) },
       { name: 'totals beyond 20 digits stay exact', code: section(`  a: { ten: A, gia_tri: 1234567890123456789012.34, don_vi: đồng }\n  b: { ten: B, gia_tri: 0.66, don_vi: đồng }\n  t: { ten: T, gia_tri: 1234567890123456789013.00, don_vi: đồng, tong: [a, b] }\n`) },
@@ -57,6 +60,8 @@ testRule(
     invalid: [
       { name: 'totals beyond 20 digits off by five hundredths', code: section(`  a: { ten: A, gia_tri: 1234567890123456789012.34, don_vi: đồng }\n  b: { ten: B, gia_tri: 0.66, don_vi: đồng }\n  t: { ten: T, gia_tri: 1234567890123456789013.05, don_vi: đồng, tong: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
       { name: 'a total off by 3.000.000 đồng', code: section(`  a: { ten: A, gia_tri: 234795000, don_vi: đồng }\n  b: { ten: B, gia_tri: 5133614147, don_vi: đồng }\n  t:\n    ten: T\n    gia_tri: 5371409147\n    don_vi: đồng\n    tong: [a, b]\n`), errors: [{ messageId: 'mismatch', line: 7, column: 14 }] },
+      { name: 'a total "trên 20" of parts that add to 15', code: section(`  a: { ten: A, gia_tri: 12, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: 3, don_vi: tỷ đồng }\n  t: { ten: T, gia_tri: trên 20, don_vi: tỷ đồng, tong: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
+      { name: 'bounds that cannot hold: gần 1.960 of 1.500, khoảng 80 of 95, dưới 5 of 7', code: section(`  a: { ten: A, gia_tri: 1000, don_vi: hộ }\n  b: { ten: B, gia_tri: 500, don_vi: hộ }\n  t: { ten: T, gia_tri: gần 1.960, don_vi: hộ, tong: [a, b] }\n  c: { ten: C, gia_tri: 85, don_vi: ha }\n  d: { ten: D, gia_tri: 10, don_vi: ha }\n  u: { ten: U, gia_tri: khoảng 80, don_vi: ha, tong: [c, d] }\n  e: { ten: E, gia_tri: 3, don_vi: tỷ đồng }\n  f: { ten: F, gia_tri: 4, don_vi: tỷ đồng }\n  v: { ten: V, gia_tri: dưới 5, don_vi: tỷ đồng, tong: [e, f] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }, { messageId: 'mismatch', line: 8, column: 25 }, { messageId: 'mismatch', line: 11, column: 25 }] },
       { name: 'tạ counted as tấn', code: section(`  a: { ten: A, gia_tri: 8215, don_vi: tạ }\n  b: { ten: B, gia_tri: 720, don_vi: tấn }\n  t: { ten: T, gia_tri: 8935, don_vi: tấn, tong: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
       { name: 'exact counts off by one', code: section(`  a: { ten: A, gia_tri: 2816, don_vi: hồ sơ }\n  b: { ten: B, gia_tri: 536, don_vi: hồ sơ }\n  t: { ten: T, gia_tri: 3353, don_vi: hồ sơ, tong: [a, b] }\n`), errors: [{ messageId: 'mismatch', line: 5, column: 25 }] },
     ],
@@ -100,8 +105,11 @@ testRule(
   {
     valid: [
       { name: 'share of plan that agrees', code: section(`  a: { ten: A, gia_tri: 102, ke_hoach: 100, ty_le_ke_hoach: 102, don_vi: tỷ đồng }\n`) },
+      { name: 'a value "trên 20" against a plan of 18, written as 115%', code: section(`  a: { ten: A, gia_tri: trên 20, ke_hoach: 18, ty_le_ke_hoach: 115, don_vi: tỷ đồng }\n`) },
+      { name: '"đạt trên 100% kế hoạch" of a value above its plan', code: section(`  a: { ten: A, gia_tri: 21, ke_hoach: 18, ty_le_ke_hoach: trên 100, don_vi: tỷ đồng }\n`) },
     ],
     invalid: [
+      { name: 'a value "trên 20" against a plan of 18, written as 105%', code: section(`  a: { ten: A, gia_tri: trên 20, ke_hoach: 18, ty_le_ke_hoach: 105, don_vi: tỷ đồng }\n`), errors: [{ messageId: 'mismatch', line: 3, column: 64 }] },
       { name: 'share of plan that does not', code: section(`  a: { ten: A, gia_tri: 102, ke_hoach: 100, ty_le_ke_hoach: 110, don_vi: tỷ đồng }\n`), errors: [{ messageId: 'mismatch', line: 3, column: 61 }] },
     ],
   }, placedOnTheStatedNumber,
@@ -125,6 +133,7 @@ testRule(
   {
     valid: [
       { name: 'restated with the same value', code: section(`  a: { ten: A, gia_tri: 70.1, tang_giam: 2.9, don_vi: tỷ đồng }\n  b: { nhac_lai: a, tang_giam: 2.9 }\n`) },
+      { name: 'restated as "gần 2.000"', code: section(`  a: { ten: A, gia_tri: 1960, don_vi: hộ }\n  b: { nhac_lai: a, gia_tri: gần 2.000 }\n`) },
       { name: 'restated at a coarser precision', code: section(`  a: { ten: A, gia_tri: 70.14, don_vi: tỷ đồng }\n  b: { nhac_lai: a, gia_tri: 70.1 }\n`) },
     ],
     invalid: [
@@ -139,9 +148,11 @@ testRule(
     valid: [
       { name: 'parts named "trong đó" within the whole', code: section(`  a: { ten: A, gia_tri: 408, don_vi: trẻ }\n  t: { ten: T, gia_tri: 449, don_vi: trẻ, trong_do: [a] }\n`) },
       { name: 'parts in another scale, within rounding', code: section(`  a: { ten: A, gia_tri: 1540, don_vi: triệu đồng }\n  t: { ten: T, gia_tri: 1.5, don_vi: tỷ đồng, trong_do: [a] }\n`) },
+      { name: 'a part of 23 in a whole "trên 20"', code: section(`  a: { ten: A, gia_tri: 23, don_vi: trẻ }\n  t: { ten: T, gia_tri: trên 20, don_vi: trẻ, trong_do: [a] }\n`) },
       { name: 'a part in tạ of a whole in tấn', code: section(`  a: { ten: A, gia_tri: 950, don_vi: tạ }\n  t: { ten: T, gia_tri: 100, don_vi: tấn, trong_do: [a] }\n`) },
     ],
     invalid: [
+      { name: 'a part of 7 in a whole "dưới 5"', code: section(`  a: { ten: A, gia_tri: 7, don_vi: trẻ }\n  t: { ten: T, gia_tri: dưới 5, don_vi: trẻ, trong_do: [a] }\n`), errors: [{ messageId: 'exceeds', line: 4, column: 25 }] },
       { name: 'a part in tạ larger than its whole in tấn', code: section(`  a: { ten: A, gia_tri: 1500, don_vi: tạ }\n  t: { ten: T, gia_tri: 100, don_vi: tấn, trong_do: [a] }\n`), errors: [{ messageId: 'exceeds', line: 4, column: 25 }] },
       { name: 'a part larger than its whole', code: section(`  a: { ten: A, gia_tri: 81, don_vi: trẻ }\n  t: { ten: T, gia_tri: 18, don_vi: trẻ, trong_do: [a] }\n`), errors: [{ messageId: 'exceeds', line: 4, column: 25 }] },
       { name: 'two parts that together exceed the whole', code: section(`  a: { ten: A, gia_tri: 2816, don_vi: hồ sơ }\n  b: { ten: B, gia_tri: 536, don_vi: hồ sơ }\n  t:\n    ten: T\n    gia_tri: 3000\n    don_vi: hồ sơ\n    trong_do: [a, b]\n`), errors: [{ messageId: 'exceeds', line: 7, column: 14 }] },
@@ -236,10 +247,13 @@ testRule(
   textReference,
   {
     valid: [
+      { name: 'bounds carried where the direction is certain', code: section(`  a: { ten: A, gia_tri: trên 20, ke_hoach: 18, cung_ky: 15, don_vi: tỷ đồng }\n  d: { ten: D, gia_tri: dưới 5, cung_ky: 8, don_vi: tỷ đồng }\n`, '  - "{{a}}, đạt {{dat_ke_hoach a}}, {{tang_giam a}}, {{chenh_lech a}}; {{d}}, {{tang_giam d}}."\n') },
       { name: 'references to figures and years', code: section(`  a: { ten: A, gia_tri: 3, cung_ky: 2, don_vi: hộ }\n`, '  - "Năm {{nam}} có {{a}}, {{chenh_lech a}}."\n') },
     ],
     invalid: [
       { name: 'a reference to no figure', code: section(`  a: { ten: A, gia_tri: 3, don_vi: hộ }\n`, '  - "Có {{a}} và {{b}}."\n'), errors: [{ messageId: 'unresolved', line: 5, column: 18 }] },
+      { name: 'a change from a bound that may be a rise or a fall', code: section(`  a: { ten: A, gia_tri: trên 20, cung_ky: 25, don_vi: tỷ đồng }\n`, '  - "A {{a}}, {{tang_giam a}}."\n'), errors: [{ messageId: 'unresolved', line: 5, column: 15 }] },
+      { name: 'a share of plan from bounds that pull different ways', code: section(`  a: { ten: A, gia_tri: gần 20, ke_hoach: trên 18, don_vi: tỷ đồng }\n`, '  - "A {{a}}, đạt {{dat_ke_hoach a}}."\n'), errors: [{ messageId: 'unresolved', line: 5, column: 19 }] },
       { name: 'a helper whose figure lacks the data', code: section(`  a: { ten: A, gia_tri: 3, don_vi: hộ }\n`, '  - "Có {{a}}, {{tang_giam a}}."\n'), errors: [{ messageId: 'unresolved', line: 5, column: 16 }] },
     ],
   },

@@ -1,7 +1,8 @@
 import { Decimal } from '../decimal.js';
 import { formatPlace, type Place, type Report } from '../diagnostics.js';
 import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
-import type { Quantity } from '../vietnamese/number.js';
+import { formatWithUnit, type Quantity } from '../vietnamese/number.js';
+import { boundedRange, derivedBound, quotientDirections, signOf, type Direction } from './bounds.js';
 import { difference, product, productOf, quotient, total } from './exact.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
 import { conversionFactor, isRate, sameUnit, scaleFactor, wholeNumbersAreExact, type Scale, type UnitUse } from './units.js';
@@ -31,6 +32,8 @@ export interface Measure {
   derived?: DerivedValue;
   /** When neither is there because a division by zero was asked: the words a report prints instead. */
   unavailable?: string;
+  /** When no derived value is there because its inputs' bounds pull different ways: why, naming the figure. */
+  refused?: string;
 }
 
 /** What a report prints where a figure would divide by zero: words, never NaN or Infinity. */
@@ -190,7 +193,7 @@ function computeFigure(
       const interval = printedRange(original);
       return quantity && interval
         ? { ...own, derived: { quantity, interval, formula: 'restated', inputs: [original.stated?.place ?? restates.place] } }
-        : own;
+        : { ...own, refused: original.refused };
     };
     figure.value = inherit(figure.value, restates.value);
     figure.planShare = inherit(figure.planShare, restates.planShare);
@@ -203,14 +206,16 @@ function computeFigure(
 
   const derived = deriveValue(input, use, resolve, report, figure.value.stated !== undefined);
   if (derived === 'zero-denominator') figure.value.unavailable = UNAVAILABLE.ratio;
-  else if (derived !== 'unit-mismatch' && derived) figure.value.derived = derived;
+  else if (derived !== 'unit-mismatch' && derived) setDerived(figure.value, derived);
   deriveComparisons(figure, input.digits);
   if (!printed(figure.value) && !figure.value.unavailable && derived !== 'unit-mismatch') {
     report({
-      ruleId: 'no-value',
+      ruleId: figure.value.refused ? 'bounded-value' : 'no-value',
       severity: 'error',
       place: input.place,
-      message: `Chỉ tiêu "${input.key}" không có giá trị: nhập gia_tri, hoặc sửa các chỉ tiêu mà nó được tính từ.`,
+      message: figure.value.refused
+        ? `${figure.value.refused} Ghi gia_tri cho "${input.key}".`
+        : `Chỉ tiêu "${input.key}" không có giá trị: nhập gia_tri, hoặc sửa các chỉ tiêu mà nó được tính từ.`,
     });
   }
   return figure;
@@ -226,7 +231,32 @@ function stated(input: NumberInput | undefined, wholeIsExact: boolean): StatedVa
   const { quantity } = input;
   const halfWidth = quantity.step ? quantity.step.div(2) : roundingHalfWidth(quantity.decimals);
   const exact = !quantity.step && quantity.decimals === 0 && wholeIsExact;
-  return { quantity, place: input.place, interval: exact ? point(quantity.value) : rounded(quantity.value, halfWidth) };
+  const written = exact ? point(quantity.value) : rounded(quantity.value, halfWidth);
+  return { quantity, place: input.place, interval: quantity.bound ? boundedRange(quantity.bound, quantity.value, written) : written };
+}
+
+/** An input of a derivation, for the bound of its result: its quantity, how the result moves with it, how a message names it. */
+interface BoundInput {
+  quantity: Quantity;
+  direction: Direction;
+  label: string;
+}
+
+/**
+ * A derived value with the bound its inputs give it ("trên 20" + 3 is "trên 23"); or, when
+ * their bounds pull different ways, why it cannot be printed: `what` names it and its figure.
+ */
+function withBound(derived: DerivedValue, inputs: readonly BoundInput[], what: string): DerivedValue | { refused: string } {
+  const bound = derivedBound(inputs.map((input) => ({ bound: input.quantity.bound, direction: input.direction })));
+  if (bound === undefined) return derived;
+  if (bound !== 'uncertain') return { ...derived, quantity: { ...derived.quantity, bound } };
+  const bounded = inputs.filter((input) => input.quantity.bound).map((input) => input.label);
+  return { refused: `${what} được tính từ ${bounded.join(', ')}: các giới hạn này kéo về hai phía, nên không nói được là "trên" hay "dưới" bao nhiêu.` };
+}
+
+function setDerived(measure: Measure, result: DerivedValue | { refused: string }): void {
+  if ('refused' in result) measure.refused = result.refused;
+  else measure.derived = result;
 }
 
 /** Whether two units are both in the table and measure different things: hộ and người, ha and tấn. */
@@ -259,10 +289,10 @@ function deriveValue(
   resolve: (ref: FigureRef) => Figure | undefined,
   report: Report,
   hasStatedValue: boolean,
-): DerivedValue | 'zero-denominator' | 'unit-mismatch' | undefined {
+): DerivedValue | { refused: string } | 'zero-denominator' | 'unit-mismatch' | undefined {
   const refs = input.sum ?? input.product ?? input.ratio;
   if (!refs) return undefined;
-  const operands: { figure: Figure; value: Decimal; range: Interval; decimals: number; minIntegerDigits: number; scale: Scale }[] = [];
+  const operands: { figure: Figure; quantity: Quantity; value: Decimal; range: Interval; decimals: number; minIntegerDigits: number; scale: Scale }[] = [];
   for (const ref of refs) {
     const figure = resolve(ref);
     const quantity = figure && printed(figure.value);
@@ -273,16 +303,16 @@ function deriveValue(
       return 'unit-mismatch';
     }
     const { value, decimals, minIntegerDigits } = quantity;
-    operands.push({ figure, value, range, decimals, minIntegerDigits, scale: figure.tableUnit.scale });
+    operands.push({ figure, quantity, value, range, decimals, minIntegerDigits, scale: figure.tableUnit.scale });
   }
   const own = use.tableUnit!.scale;
   const inputs = operands.map((o) => o.figure.value.stated?.place ?? o.figure.place);
-  const derived = (value: Decimal, range: Interval, formula: Formula, decimals: number, minIntegerDigits = 1): DerivedValue => ({
-    quantity: { value, decimals: input.digits ?? decimals, minIntegerDigits },
-    interval: range,
-    formula,
-    inputs,
-  });
+  const derived = (value: Decimal, range: Interval, formula: Formula, decimals: number, directions: Direction[], minIntegerDigits = 1) =>
+    withBound(
+      { quantity: { value, decimals: input.digits ?? decimals, minIntegerDigits }, interval: range, formula, inputs },
+      operands.map((o, i) => ({ quantity: o.quantity, direction: directions[i]!, label: `"${o.figure.key}" (${formatWithUnit(o.quantity, o.figure.unit)})` })),
+      `Giá trị của "${input.key}"`,
+    );
 
   if (input.sum) {
     const parts = operands.map((o) => {
@@ -293,13 +323,15 @@ function deriveValue(
     const range = parts.slice(1).reduce((sum, p) => add(sum, p.range), parts[0]!.range);
     // Parts written 01, 02 in the total's own unit make a total of 03.
     const width = operands.every((o) => sameUnit(o.figure, use)) ? Math.max(...operands.map((o) => o.minIntegerDigits)) : 1;
-    return derived(value, range, 'sum', Math.max(...operands.map((o) => o.decimals)), width);
+    return derived(value, range, 'sum', Math.max(...operands.map((o) => o.decimals)), operands.map(() => 1), width);
   }
   if (input.product) {
     const factor = scaleFactor(operands.map((o) => o.scale), [own]);
     const value = productOf([factor, ...operands.map((o) => o.value)]);
     const range = operands.slice(1).reduce((result, o) => multiply(result, o.range), operands[0]!.range);
-    return derived(value, scale(range, factor), 'product', operands.reduce((sum, o) => sum + o.decimals, 0));
+    // Each factor moves the product the way the sign of the others' product says.
+    const directions = operands.map((_, i) => operands.reduce<Direction>((sign, o, j) => (i === j ? sign : ((sign * signOf(o.range)) as Direction)), 1));
+    return derived(value, scale(range, factor), 'product', operands.reduce((sum, o) => sum + o.decimals, 0), directions);
   }
   const [numerator, denominator] = operands as [(typeof operands)[0], (typeof operands)[0]];
   const range = divide(numerator.range, denominator.range);
@@ -317,7 +349,8 @@ function deriveValue(
     return 'zero-denominator';
   }
   const factor = scaleFactor([numerator.scale], [denominator.scale, own]);
-  return derived(product(quotient(numerator.value, denominator.value), factor), scale(range, factor), 'ratio', isRate(use) ? 2 : 1);
+  const value = product(quotient(numerator.value, denominator.value), factor);
+  return derived(value, scale(range, factor), 'ratio', isRate(use) ? 2 : 1, quotientDirections(numerator.range, denominator.range));
 }
 
 /** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
@@ -325,36 +358,47 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
   const value = printed(figure.value);
   const range = printedRange(figure.value);
   if (!value || !range) return;
-  const percentOf = (base: StatedValue, formula: Formula, decimals: number, minus: Decimal): DerivedValue | undefined => {
+  const inputs = (base: StatedValue) => [figure.value.stated?.place ?? figure.place, base.place];
+  // For the bound of a comparison: how it moves with the value and with the plan or cùng kỳ.
+  const against = (base: StatedValue, word: string, [withValue, withBase]: Direction[]): BoundInput[] => [
+    { quantity: value, direction: withValue!, label: `giá trị ${formatWithUnit(value, figure.unit)}` },
+    { quantity: base.quantity, direction: withBase!, label: `${word} ${formatWithUnit(base.quantity, figure.unit)}` },
+  ];
+  const percentOf = (base: StatedValue, formula: Formula, decimals: number, minus: Decimal, what: string, word: string) => {
     const ratio = divide(range, base.interval);
     if (!ratio || base.quantity.value.isZero()) return undefined;
-    return {
+    const derived: DerivedValue = {
       quantity: { value: product(difference(quotient(value.value, base.quantity.value), minus), HUNDRED), decimals, minIntegerDigits: 1 },
       interval: scale(shift(ratio, minus.negated()), HUNDRED),
       formula,
-      inputs: [figure.value.stated?.place ?? figure.place, base.place],
+      inputs: inputs(base),
     };
+    return withBound(derived, against(base, word, quotientDirections(range, base.interval)), `${what} của "${figure.key}"`);
   };
   if (figure.plan) {
-    const derived = percentOf(figure.plan, 'plan-share', figure.planShare.stated?.quantity.decimals ?? digits ?? 1, new Decimal(0));
-    if (derived) figure.planShare.derived = derived;
+    const decimals = figure.planShare.stated?.quantity.decimals ?? digits ?? 1;
+    const derived = percentOf(figure.plan, 'plan-share', decimals, new Decimal(0), 'Tỷ lệ so với kế hoạch', 'kế hoạch');
+    if (derived) setDerived(figure.planShare, derived);
     else if (figure.plan.quantity.value.isZero()) figure.planShare.unavailable = UNAVAILABLE.planShare;
   }
   if (figure.lastYear) {
+    const { lastYear } = figure;
     // A rate changes by percentage points (changeAmount), not by a % of itself.
-    const derived = isRate(figure) ? undefined : percentOf(figure.lastYear, 'change', figure.change.stated?.quantity.decimals ?? 1, new Decimal(1));
-    if (derived) figure.change.derived = derived;
-    else if (figure.lastYear.quantity.value.isZero()) figure.change.unavailable = UNAVAILABLE.change;
-    figure.changeAmount.derived = {
+    const decimals = figure.change.stated?.quantity.decimals ?? 1;
+    const derived = isRate(figure) ? undefined : percentOf(lastYear, 'change', decimals, new Decimal(1), 'Mức tăng/giảm so với cùng kỳ', 'cùng kỳ');
+    if (derived) setDerived(figure.change, derived);
+    else if (lastYear.quantity.value.isZero()) figure.change.unavailable = UNAVAILABLE.change;
+    const amount: DerivedValue = {
       // 05 vụ against 03 vụ: "tăng 02 vụ".
       quantity: {
-        value: difference(value.value, figure.lastYear.quantity.value),
+        value: difference(value.value, lastYear.quantity.value),
         decimals: value.decimals,
-        minIntegerDigits: Math.max(value.minIntegerDigits, figure.lastYear.quantity.minIntegerDigits),
+        minIntegerDigits: Math.max(value.minIntegerDigits, lastYear.quantity.minIntegerDigits),
       },
-      interval: subtract(range, figure.lastYear.interval),
+      interval: subtract(range, lastYear.interval),
       formula: 'change-amount',
-      inputs: [figure.value.stated?.place ?? figure.place, figure.lastYear.place],
+      inputs: inputs(lastYear),
     };
+    setDerived(figure.changeAmount, withBound(amount, against(lastYear, 'cùng kỳ', [1, -1]), `Mức chênh lệch so với cùng kỳ của "${figure.key}"`));
   }
 }

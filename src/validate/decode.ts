@@ -33,7 +33,7 @@ function builtInText(shown: string, value: string): TextInput {
 }
 
 /** Reads the number at one key of a figure, in the unit it is in; undefined (and reported) when it cannot be read. */
-type NumberDecoder = (node: YamlNode | undefined, unit: UnitUse) => NumberInput | undefined;
+type NumberDecoder = (node: YamlNode | undefined, key: string, unit: UnitUse) => NumberInput | undefined;
 
 /**
  * Turns schema-valid YAML trees into the typed data of a period, the sections laid out as the
@@ -54,9 +54,9 @@ export function decodePeriod(period: Period, files: readonly LoadedFile[], outli
   const unitsByKey = figureUnits(figureLists.flat(), units, report);
   const percent: UnitUse = { unit: '%', tableUnit: units.lookup('%') };
 
-  const decodeNumber: NumberDecoder = (node, unit) => {
+  const decodeNumber: NumberDecoder = (node, key, unit) => {
     if (node?.kind !== 'scalar') return undefined;
-    const reading = readFigureNumber(node.source, { ...unit, units });
+    const reading = readFigureNumber(node.source, { ...unit, key, units, bounds: !SIGNED_KEYS.has(key) });
     if ('quantity' in reading) return { quantity: reading.quantity, place: node.place };
     report({ ruleId: 'bad-number', severity: 'error', place: node.place, message: reading.problem });
     return undefined;
@@ -122,6 +122,9 @@ function fileHeadings(nodes: readonly OutlineNode[]): string[] {
   return nodes.flatMap((node) => [...(node.file ? [node.file.name] : []), ...fileHeadings(node.children)]);
 }
 
+/** The keys of signed changes: no bound word before them. */
+const SIGNED_KEYS = new Set(['tang_giam', 'chenh_lech']);
+
 /**
  * The unit of every figure that writes one, by key, from the table; a restatement (nhac_lai)
  * takes its original's, so its numbers are read in that unit. A unit the table lacks is
@@ -183,7 +186,7 @@ function decodeFigure(key: string, place: FigureInput['place'], map: YamlMap, un
     const node = entry(map, name);
     return node?.kind === 'seq' ? node.items.map((item) => ({ key: String((item as YamlScalar).value), place: item.place })) : undefined;
   };
-  const number = (name: string, use: UnitUse = units.own) => decodeNumber(entry(map, name), use);
+  const number = (name: string, use: UnitUse = units.own) => decodeNumber(entry(map, name), name, use);
   figure.name = str('ten');
   figure.unit = str('don_vi');
   if (figure.unit !== undefined && units.own.tableUnit) figure.tableUnit = units.own.tableUnit;

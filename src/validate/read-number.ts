@@ -1,6 +1,6 @@
 import { Decimal } from '../decimal.js';
 import { conversionFactor, isCount, type UnitTable, type UnitUse } from '../compute/units.js';
-import { parseSourceNumber, type NumberReading, type Quantity } from '../vietnamese/number.js';
+import { BOUND_WORDS, parseSourceNumber, type NumberReading, type Quantity } from '../vietnamese/number.js';
 
 /** The scale words of an amount as reports write it ("16 tỷ 434 triệu đồng"), as powers of ten. */
 const SCALE_WORDS = new Map([
@@ -11,9 +11,13 @@ const SCALE_WORDS = new Map([
   ['tỉ', 9],
 ]);
 
-/** What a figure's number is read for: the unit it is in, and the table that unit comes from. */
+/** What a figure's number is read for: the key it is written at, the unit it is in, and the table that unit comes from. */
 export interface FigureNumberUse extends UnitUse {
+  /** The YAML key, for messages: gia_tri, tang_giam... */
+  key: string;
   units: UnitTable;
+  /** Whether a bound word may stand before it: not before a signed change, where "trên -5" says nothing sure. */
+  bounds: boolean;
 }
 
 /** One number of an amount, with the scale word after it: "434 triệu". */
@@ -25,10 +29,19 @@ interface Group {
 /**
  * Reads a figure's number as the data writes it, which needs the figure's unit: in a count
  * `3.666` is 3666; an amount with scale words ("16 tỷ 434 triệu đồng") is read exactly and
- * taken into the figure's unit.
+ * taken into the figure's unit; a bound word before it ("trên 20") is kept, to be printed
+ * and checked as what it says.
  */
 export function readFigureNumber(source: string, use: FigureNumberUse): NumberReading {
-  const tokens = source.trim().split(/\s+/);
+  const [first = '', ...rest] = source.trim().split(/\s+/);
+  const word = first.toLowerCase();
+  const bound = BOUND_WORDS.find((w) => w === word);
+  if (bound && !use.bounds) {
+    return {
+      problem: `${use.key} là một mức tăng/giảm có dấu, nên không ghi "${bound}" trước số: "${bound} -5" không rõ là giảm nhiều hơn hay ít hơn 5. Ghi số; giới hạn chỉ ghi ở gia_tri, ke_hoach, cung_ky, ty_le_ke_hoach.`,
+    };
+  }
+  const tokens = bound ? rest : [first, ...rest];
   const groups: Group[] = [];
   let next = 0;
   while (next < tokens.length && /^[-+\u2212]?\d/.test(tokens[next]!)) {
@@ -39,9 +52,11 @@ export function readFigureNumber(source: string, use: FigureNumberUse): NumberRe
   }
   const unitWritten = tokens.slice(next).join(' ');
   if (groups.length === 0) return parseSourceNumber(tokens.join(' '));
-  return groups.length === 1 && groups[0]!.power === 0 && unitWritten === ''
-    ? parseSourceNumber(groups[0]!.text, { unit: use.unit, count: isCount(use) })
-    : readAmount(source, groups, unitWritten, use);
+  const reading =
+    groups.length === 1 && groups[0]!.power === 0 && unitWritten === ''
+      ? parseSourceNumber(groups[0]!.text, { unit: use.unit, count: isCount(use) })
+      : readAmount(source, groups, unitWritten, use);
+  return bound && 'quantity' in reading ? { quantity: { ...reading.quantity, bound } } : reading;
 }
 
 /**

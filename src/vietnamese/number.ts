@@ -1,5 +1,9 @@
 import { Decimal } from '../decimal.js';
 
+/** The words that make a number a bound, as reports write them: "trên 20 tỷ đồng", "gần 1.960 hộ". */
+export const BOUND_WORDS = ['trên', 'hơn', 'dưới', 'gần', 'khoảng'] as const;
+export type BoundWord = (typeof BOUND_WORDS)[number];
+
 /** A number as written in the data: its exact value and how it was written. */
 export interface Quantity {
   value: Decimal;
@@ -7,6 +11,8 @@ export interface Quantity {
   decimals: number;
   /** Digits before the decimal point at the least: `01` was written with 2, so prints as 01. */
   minIntegerDigits: number;
+  /** The word that makes it a bound ("trên 20"), printed before it wherever it is printed. */
+  bound?: BoundWord;
   /**
    * The size of its last written place, where that is coarser than its decimals say:
    * "16 tỷ 434 triệu đồng" in đồng is written to the million (10^6), though printed whole.
@@ -26,7 +32,7 @@ export function formatNumber(quantity: Quantity): string {
   const padded = integer.padStart(quantity.minIntegerDigits, '0');
   const grouped = padded.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const isZero = /^[0.,]+$/.test(grouped + (fraction ?? ''));
-  return `${negative && !isZero ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+  return `${quantity.bound ? `${quantity.bound} ` : ''}${negative && !isZero ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
 /** Unit symbols written right after the number, with no space: % (the full-width ％ printed as %) and ‰. */
