@@ -524,6 +524,13 @@ const CASES: BadInput[] = [
     message: 'tang_giam là một mức tăng/giảm có dấu, nên không ghi "trên" trước số',
   },
   {
+    name: 'a bound word before how far over the plan (vuot_ke_hoach: hơn 2)',
+    breakIt: withFigures('  a: { ten: A, gia_tri: 20, vuot_ke_hoach: hơn 2, don_vi: tỷ đồng }\n', 'Có {{a}}.'),
+    code: 1,
+    place: `${DATA}/van-hoa.yaml:3:44`,
+    message: 'vuot_ke_hoach là một mức tăng/giảm có dấu, nên không ghi "hơn" trước số',
+  },
+  {
     name: 'a total of bounds that pull different ways (trên 20 + dưới 5), with no value of its own',
     breakIt: withFigures('  a: { ten: A, gia_tri: trên 20, don_vi: tỷ đồng }\n  b: { ten: B, gia_tri: dưới 5, don_vi: tỷ đồng }\n  t: { ten: T, don_vi: tỷ đồng, tong: [a, b] }\n', 'Có {{t}}.'),
     code: 1,

@@ -106,9 +106,15 @@ testRule(
     valid: [
       { name: 'share of plan that agrees', code: section(`  a: { ten: A, gia_tri: 102, ke_hoach: 100, ty_le_ke_hoach: 102, don_vi: tỷ đồng }\n`) },
       { name: 'a value "trên 20" against a plan of 18, written as 115%', code: section(`  a: { ten: A, gia_tri: trên 20, ke_hoach: 18, ty_le_ke_hoach: 115, don_vi: tỷ đồng }\n`) },
+      { name: 'vượt 2,9% kế hoạch, against the value and the plan', code: section(`  a: { ten: A, gia_tri: 6790880637, ke_hoach: 6600000000, vuot_ke_hoach: 2.9, don_vi: đồng }\n`) },
+      { name: 'vượt 2,9% kế hoạch beside đạt 102,9% kế hoạch', code: section(`  a: { ten: A, gia_tri: 70.1, ty_le_ke_hoach: 102.9, vuot_ke_hoach: 2.9, don_vi: tỷ đồng }\n`) },
+      { name: 'a rate 0,02 percentage points under its plan', code: section(`  r: { ten: R, gia_tri: 1.8, ke_hoach: 1.82, chenh_lech_ke_hoach: -0.02, don_vi: "%" }\n`) },
       { name: '"đạt trên 100% kế hoạch" of a value above its plan', code: section(`  a: { ten: A, gia_tri: 21, ke_hoach: 18, ty_le_ke_hoach: trên 100, don_vi: tỷ đồng }\n`) },
     ],
     invalid: [
+      { name: 'vượt 3,5% kế hoạch where the value and the plan give 2,9%', code: section(`  a: { ten: A, gia_tri: 6790880637, ke_hoach: 6600000000, vuot_ke_hoach: 3.5, don_vi: đồng }\n`), errors: [{ messageId: 'mismatch', line: 3, column: 74 }] },
+      { name: 'vượt 2,9% kế hoạch beside đạt 102% kế hoạch', code: section(`  a: { ten: A, gia_tri: 70.1, ty_le_ke_hoach: 102, vuot_ke_hoach: 2.9, don_vi: tỷ đồng }\n`), errors: [{ messageId: 'mismatch', line: 3, column: 67 }] },
+      { name: 'a rate under its plan written as above it', code: section(`  r: { ten: R, gia_tri: 1.80, ke_hoach: 1.82, chenh_lech_ke_hoach: 0.02, don_vi: "%" }\n`), errors: [{ messageId: 'mismatch', line: 3, column: 68 }] },
       { name: 'a value "trên 20" against a plan of 18, written as 105%', code: section(`  a: { ten: A, gia_tri: trên 20, ke_hoach: 18, ty_le_ke_hoach: 105, don_vi: tỷ đồng }\n`), errors: [{ messageId: 'mismatch', line: 3, column: 64 }] },
       { name: 'share of plan that does not', code: section(`  a: { ten: A, gia_tri: 102, ke_hoach: 100, ty_le_ke_hoach: 110, don_vi: tỷ đồng }\n`), errors: [{ messageId: 'mismatch', line: 3, column: 61 }] },
     ],

@@ -4,11 +4,13 @@ import { differenceUnit } from '../compute/units.js';
 import { formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
 import type { ReportFinding, RuleContext } from './rule.js';
 
-type Aspect = 'value' | 'planShare' | 'change' | 'changeAmount';
+type Aspect = 'value' | 'planShare' | 'overPlan' | 'planDifference' | 'change' | 'changeAmount';
 
 const ASPECT_WORDS: Record<Aspect, string> = {
   value: 'giá trị',
   planShare: 'tỷ lệ so với kế hoạch',
+  overPlan: 'mức vượt kế hoạch',
+  planDifference: 'mức chênh lệch so với kế hoạch',
   change: 'mức tăng/giảm so với cùng kỳ',
   changeAmount: 'mức chênh lệch so với cùng kỳ',
 };
@@ -19,13 +21,15 @@ const FORMULA_WORDS: Record<Formula, string> = {
   ratio: 'phép chia',
   restated: 'nơi khác nêu',
   'plan-share': 'tính từ kế hoạch',
+  'over-plan': 'tính từ tỷ lệ so với kế hoạch',
+  'plan-difference': 'tính từ kế hoạch',
   change: 'tính từ số cùng kỳ',
   'change-amount': 'tính từ số cùng kỳ',
 };
 
 function unitOf(figure: Figure, aspect: Aspect): string {
-  if (aspect === 'planShare' || aspect === 'change') return '%';
-  return aspect === 'changeAmount' ? differenceUnit(figure) : figure.unit;
+  if (aspect === 'planShare' || aspect === 'overPlan' || aspect === 'change') return '%';
+  return aspect === 'changeAmount' || aspect === 'planDifference' ? differenceUnit(figure) : figure.unit;
 }
 
 /**

@@ -3,12 +3,12 @@ import { formatPlace, type Place, type Report } from '../diagnostics.js';
 import type { FigureInput, FigureRef, NumberInput } from '../validate/input.js';
 import { formatWithUnit, type Quantity } from '../vietnamese/number.js';
 import { boundedRange, derivedBound, quotientDirections, signOf, type Direction } from './bounds.js';
-import { difference, product, productOf, quotient, total } from './exact.js';
+import { difference, product, productOf, quotient, sum, total } from './exact.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
 import { conversionFactor, isRate, sameUnit, scaleFactor, wholeNumbersAreExact, type Scale, type UnitUse } from './units.js';
 
 /** How a derived value was obtained. */
-export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'change' | 'change-amount';
+export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'over-plan' | 'plan-difference' | 'change' | 'change-amount';
 
 export interface StatedValue {
   quantity: Quantity;
@@ -66,6 +66,10 @@ export interface Figure extends UnitUse {
   plan?: StatedValue;
   lastYear?: StatedValue;
   planShare: Measure;
+  /** How far above (+) or below (−) the plan, in %: the share of plan minus 100. */
+  overPlan: Measure;
+  /** Value minus plan, in the figure's unit (percentage points for a rate). */
+  planDifference: Measure;
   change: Measure;
   changeAmount: Measure;
   /** The figure this one restates, when it is a restatement (nhac_lai). */
@@ -176,6 +180,8 @@ function computeFigure(
     lastYear: stated(input.lastYear, exact) ?? recorded.lastYear,
     recorded,
     planShare: { stated: stated(input.planShare, false) },
+    overPlan: { stated: stated(input.overPlan, false) },
+    planDifference: { stated: stated(input.planDifference, exact) },
     change: { stated: stated(input.change, false) },
     changeAmount: { stated: stated(input.changeAmount, exact) },
     restates,
@@ -197,6 +203,8 @@ function computeFigure(
     };
     figure.value = inherit(figure.value, restates.value);
     figure.planShare = inherit(figure.planShare, restates.planShare);
+    figure.overPlan = inherit(figure.overPlan, restates.overPlan);
+    figure.planDifference = inherit(figure.planDifference, restates.planDifference);
     figure.change = inherit(figure.change, restates.change);
     figure.changeAmount = inherit(figure.changeAmount, restates.changeAmount);
     figure.plan ??= restates.plan;
@@ -208,6 +216,7 @@ function computeFigure(
   if (derived === 'zero-denominator') figure.value.unavailable = UNAVAILABLE.ratio;
   else if (derived !== 'unit-mismatch' && derived) setDerived(figure.value, derived);
   deriveComparisons(figure, input.digits);
+  deriveOverPlan(figure);
   if (!printed(figure.value) && !figure.value.unavailable && derived !== 'unit-mismatch') {
     report({
       ruleId: figure.value.refused ? 'bounded-value' : 'no-value',
@@ -353,7 +362,10 @@ function deriveValue(
   return derived(value, scale(range, factor), 'ratio', isRate(use) ? 2 : 1, quotientDirections(numerator.range, denominator.range));
 }
 
-/** Share of plan, change and change amount against cùng kỳ, where plan or cùng kỳ is known. */
+/**
+ * Share of plan, how far over or under the plan (in % and in the figure's unit), change and
+ * change amount against cùng kỳ, where plan or cùng kỳ is known.
+ */
 function deriveComparisons(figure: Figure, digits: number | undefined): void {
   const value = printed(figure.value);
   const range = printedRange(figure.value);
@@ -380,6 +392,13 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     const derived = percentOf(figure.plan, 'plan-share', decimals, new Decimal(0), 'Tỷ lệ so với kế hoạch', 'kế hoạch');
     if (derived) setDerived(figure.planShare, derived);
     else if (figure.plan.quantity.value.isZero()) figure.planShare.unavailable = UNAVAILABLE.planShare;
+    const gap: DerivedValue = {
+      quantity: { value: difference(value.value, figure.plan.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
+      interval: subtract(range, figure.plan.interval),
+      formula: 'plan-difference',
+      inputs: inputs(figure.plan),
+    };
+    setDerived(figure.planDifference, withBound(gap, against(figure.plan, 'kế hoạch', [1, -1]), `Mức chênh lệch so với kế hoạch của "${figure.key}"`));
   }
   if (figure.lastYear) {
     const { lastYear } = figure;
@@ -401,4 +420,32 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     };
     setDerived(figure.changeAmount, withBound(amount, against(lastYear, 'cùng kỳ', [1, -1]), `Mức chênh lệch so với cùng kỳ của "${figure.key}"`));
   }
+}
+
+/**
+ * The two forms of a share of plan, each from the other: "vượt 2,9% kế hoạch" is "đạt 102,9%"
+ * less 100. Where the share is neither written nor computed from a plan, a written vuot_ke_hoach
+ * gives it; otherwise the share as printed gives what vuot_ke_hoach is checked against.
+ */
+function deriveOverPlan(figure: Figure): void {
+  const { planShare, overPlan } = figure;
+  const shifted = (from: Measure, by: Decimal, decimals: number): DerivedValue | undefined => {
+    const quantity = printed(from);
+    const interval = printedRange(from);
+    if (!quantity || !interval) return undefined;
+    return {
+      quantity: { ...quantity, value: sum(quantity.value, by), decimals },
+      interval: shift(interval, by),
+      formula: 'over-plan',
+      inputs: from.stated ? [from.stated.place] : (from.derived?.inputs ?? []),
+    };
+  };
+  const shown = printed(planShare);
+  if (!shown && !planShare.unavailable && !planShare.refused) {
+    planShare.derived = overPlan.stated && shifted(overPlan, HUNDRED, overPlan.stated.quantity.decimals);
+    return;
+  }
+  overPlan.derived = shown && shifted(planShare, HUNDRED.negated(), overPlan.stated?.quantity.decimals ?? shown.decimals);
+  overPlan.unavailable = planShare.unavailable;
+  overPlan.refused = planShare.refused;
 }

@@ -63,6 +63,10 @@ interface DirectionWords {
 }
 
 const CHANGE_WORDS: DirectionWords = { up: 'tăng', down: 'giảm', none: 'không thay đổi' };
+/** "vượt 2,9% kế hoạch", "thấp hơn 3,1% kế hoạch", "đạt đúng kế hoạch". */
+const OVER_PLAN_WORDS: DirectionWords = { up: 'vượt', down: 'thấp hơn', none: 'đạt đúng' };
+/** "cao hơn kế hoạch 3 tỷ đồng", "thấp hơn kế hoạch 0,02 điểm phần trăm", "bằng kế hoạch". */
+const PLAN_DIFFERENCE_WORDS: DirectionWords = { up: 'cao hơn', down: 'thấp hơn', none: 'bằng' };
 
 /** "tăng 2,9%", "giảm 19,7%", "tăng trên 5%": the word follows the sign; a change that rounds to zero is "không thay đổi". */
 const directionOf = (f: Figure, measure: Measure, unit: string, words: DirectionWords = CHANGE_WORDS) =>
@@ -83,7 +87,12 @@ const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
   muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
   chenh_lech: { helper: (f) => directionOf(f, f.changeAmount, differenceUnit(f)), needs: 'chenh_lech hoặc cung_ky' },
-  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
+  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach, vuot_ke_hoach hoặc ke_hoach' },
+  vuot_ke_hoach: { helper: (f) => directionOf(f, f.overPlan, '%', OVER_PLAN_WORDS), needs: 'vuot_ke_hoach, ty_le_ke_hoach hoặc ke_hoach' },
+  chenh_lech_ke_hoach: {
+    helper: (f) => directionOf(f, f.planDifference, differenceUnit(f), PLAN_DIFFERENCE_WORDS),
+    needs: 'chenh_lech_ke_hoach hoặc ke_hoach',
+  },
   ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
   cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },
 };

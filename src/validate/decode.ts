@@ -123,7 +123,7 @@ function fileHeadings(nodes: readonly OutlineNode[]): string[] {
 }
 
 /** The keys of signed changes: no bound word before them. */
-const SIGNED_KEYS = new Set(['tang_giam', 'chenh_lech']);
+const SIGNED_KEYS = new Set(['tang_giam', 'chenh_lech', 'vuot_ke_hoach', 'chenh_lech_ke_hoach']);
 
 /**
  * The unit of every figure that writes one, by key, from the table; a restatement (nhac_lai)
@@ -195,6 +195,8 @@ function decodeFigure(key: string, place: FigureInput['place'], map: YamlMap, un
   if (digits?.kind === 'scalar') figure.digits = Number(digits.value);
   figure.plan = number('ke_hoach');
   figure.planShare = number('ty_le_ke_hoach', units.percent);
+  figure.overPlan = number('vuot_ke_hoach', units.percent);
+  figure.planDifference = number('chenh_lech_ke_hoach');
   figure.lastYear = number('cung_ky');
   figure.change = number('tang_giam', units.percent);
   figure.changeAmount = number('chenh_lech');

@@ -36,6 +36,10 @@ export interface FigureInput {
   digits?: number;
   plan?: NumberInput;
   planShare?: NumberInput;
+  /** How far above (+) or below (−) the plan, in % of it: vuot_ke_hoach. */
+  overPlan?: NumberInput;
+  /** Value minus plan, in the figure's unit (percentage points for a rate): chenh_lech_ke_hoach. */
+  planDifference?: NumberInput;
   lastYear?: NumberInput;
   change?: NumberInput;
   changeAmount?: NumberInput;

@@ -4,7 +4,8 @@ import { STATED_AGAINST_DERIVED_MESSAGES, statedAgainstDerived } from '../stated
 export const planShare: Rule = {
   meta: {
     id: 'plan-share',
-    description: 'Tỷ lệ % kế hoạch đã ghi phải khớp với giá trị chia cho kế hoạch.',
+    description:
+      'Tỷ lệ % kế hoạch, mức vượt kế hoạch (vuot_ke_hoach) và chênh lệch với kế hoạch (chenh_lech_ke_hoach) đã ghi phải khớp với giá trị và kế hoạch.',
     defaultSeverity: 'error',
     page: {
       checks: [
@@ -20,6 +21,6 @@ export const planShare: Rule = {
     messages: STATED_AGAINST_DERIVED_MESSAGES,
   },
   check(context, report) {
-    statedAgainstDerived(context, ['plan-share'], report);
+    statedAgainstDerived(context, ['plan-share', 'over-plan', 'plan-difference'], report);
   },
 };
