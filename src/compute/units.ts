@@ -57,6 +57,8 @@ export function unitKey(written: string): string {
  */
 export class UnitTable {
   readonly #units = new Map<string, Unit>();
+  /** Every name and alias as the tables write them, for the closest-word hint of an unknown unit. */
+  readonly #names = new Set<string>();
 
   /** Later entries win: a project's data/don-vi.yaml comes after the shipped table. */
   constructor(entries: readonly UnitEntry[]) {
@@ -67,13 +69,15 @@ export class UnitTable {
         count: entry.count,
         difference: entry.difference,
       };
-      for (const name of [entry.name, ...entry.aliases]) this.#units.set(unitKey(name), unit);
+      for (const name of [entry.name, ...entry.aliases]) {
+        this.#units.set(unitKey(name), unit);
+        this.#names.add(name);
+      }
     }
   }
 
-  /** Every name and alias, for the closest-word hint of an unknown unit. */
   names(): string[] {
-    return [...this.#units.keys()];
+    return [...this.#names];
   }
 
   /**

@@ -39,22 +39,6 @@ const show = (measure: Measure, format: (quantity: Quantity) => string | { probl
 const valueOf = (measure: Measure, unit: string) => show(measure, (q) => formatWithUnit(q, unit));
 const numberOf = (measure: Measure) => show(measure, formatNumber);
 
-/**
- * The size of a change, for a sentence that says its direction in a word: a bound turns with a
- * fall ("dưới -5%" is "giảm trên 5%"); a bound that leaves rise or fall open cannot be told so.
- */
-function sizeOf(f: Figure, q: Quantity, unit: string): Quantity | { problem: string } {
-  if (!q.bound) return absolute(q);
-  const bound = boundedSize(q.bound, q.value);
-  return bound ? { ...absolute(q), bound } : { problem: `Mức thay đổi của "${f.key}" là "${formatWithUnit(q, unit)}": có thể là tăng, có thể là giảm.` };
-}
-
-const magnitudeOf = (f: Figure, measure: Measure, unit: string) =>
-  show(measure, (q) => {
-    const size = sizeOf(f, q, unit);
-    return 'problem' in size ? size : formatWithUnit(size, unit);
-  });
-
 /** The words of a change's direction: for a rise, a fall, and a change that rounds to nothing. */
 interface DirectionWords {
   up: string;
@@ -68,10 +52,26 @@ const OVER_PLAN_WORDS: DirectionWords = { up: 'vượt', down: 'thấp hơn', no
 /** "cao hơn kế hoạch 3 tỷ đồng", "thấp hơn kế hoạch 0,02 điểm phần trăm", "bằng kế hoạch". */
 const PLAN_DIFFERENCE_WORDS: DirectionWords = { up: 'cao hơn', down: 'thấp hơn', none: 'bằng' };
 
+/**
+ * The size of a change, for a sentence that says its direction in a word: a bound turns with a
+ * fall ("dưới -5%" is "giảm trên 5%"); a bound that leaves rise or fall open cannot be told so.
+ */
+function sizeOf(f: Figure, q: Quantity, unit: string, words: DirectionWords): Quantity | { problem: string } {
+  if (!q.bound) return absolute(q);
+  const bound = boundedSize(q.bound, q.value);
+  return bound ? { ...absolute(q), bound } : { problem: `Với "${f.key}", "${formatWithUnit(q, unit)}" có thể là ${words.up}, có thể là ${words.down}.` };
+}
+
+const magnitudeOf = (f: Figure, measure: Measure, unit: string) =>
+  show(measure, (q) => {
+    const size = sizeOf(f, q, unit, CHANGE_WORDS);
+    return 'problem' in size ? size : formatWithUnit(size, unit);
+  });
+
 /** "tăng 2,9%", "giảm 19,7%", "tăng trên 5%": the word follows the sign; a change that rounds to zero is "không thay đổi". */
 const directionOf = (f: Figure, measure: Measure, unit: string, words: DirectionWords = CHANGE_WORDS) =>
   show(measure, (q) => {
-    const size = sizeOf(f, q, unit);
+    const size = sizeOf(f, q, unit, words);
     if ('problem' in size) return size;
     if (!size.bound && /^[0.,]+$/.test(formatNumber(size))) return words.none;
     return `${q.value.isNegative() ? words.down : words.up} ${formatWithUnit(size, unit)}`;

@@ -155,7 +155,7 @@ function figureUnits(items: readonly YamlEntry[], units: UnitTable, report: Repo
 function reportUnknownUnit(unit: string, node: YamlScalar, units: UnitTable, report: Report): void {
   const missing = unit.split('/').filter((part) => !units.lookup(part));
   const name = missing.length === 1 ? missing[0]!.trim() : unit;
-  const hint = closestWord(name.toLowerCase(), units.names());
+  const hint = closestWord(name, units.names());
   report({
     ruleId: 'unknown-unit',
     severity: 'warning',

@@ -59,6 +59,12 @@ export function readFigureNumber(source: string, use: FigureNumberUse): NumberRe
   return bound && 'quantity' in reading ? { quantity: { ...reading.quantity, bound } } : reading;
 }
 
+/** A unit bare of the scale word it starts with: `tỷ đồng` → `đồng`. */
+function withoutScaleWord(unit: string): string {
+  const [first = '', ...rest] = unit.trim().split(/\s+/);
+  return SCALE_WORDS.has(first.toLowerCase()) ? rest.join(' ') : unit;
+}
+
 /**
  * An amount in numbers and scale words, with or without a unit after it: "16 tỷ 434 triệu đồng",
  * "1,5 tỷ", "2 tấn". Without a unit it counts the figure's unit bare of its scale word (đồng
@@ -66,7 +72,7 @@ export function readFigureNumber(source: string, use: FigureNumberUse): NumberRe
  */
 function readAmount(source: string, groups: readonly Group[], unitWritten: string, use: FigureNumberUse): NumberReading {
   const problem = (why: string) => ({ problem: `Số "${source}" ${why}` });
-  const counted = unitWritten || use.unit.replace(/^\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+/iu, '');
+  const counted = unitWritten || withoutScaleWord(use.unit);
   const factor = conversionFactor({ unit: counted, tableUnit: use.units.lookup(counted) }, use);
   if (!factor) {
     return problem(

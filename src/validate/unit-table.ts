@@ -7,7 +7,7 @@ import { parseSourceNumber } from '../vietnamese/number.js';
 import { validateTree } from './validate.js';
 
 /** The schema of a unit table: the shipped schemas/don-vi.yaml and a project's data/don-vi.yaml. */
-export const UNIT_TABLE_SCHEMA = 'don-vi.schema.json';
+const UNIT_TABLE_SCHEMA = 'don-vi.schema.json';
 
 /**
  * The entries of one unit table file, each with its place. Schema errors, a scale that is not
