@@ -18,7 +18,7 @@ import { shareRange } from '../src/check/rules/share-range.js';
 import { textReference } from '../src/check/rules/text-reference.js';
 import { totalParts } from '../src/check/rules/total-parts.js';
 import { unusedFigure } from '../src/check/rules/unused-figure.js';
-import { testRule } from './rule-tester.js';
+import { findingsOf, testRule } from './rule-tester.js';
 
 /** A section file (van-hoa.yaml) with these figures and, one a line, these paragraphs. */
 const section = (figures: string, texts?: string) => `tieu_de: "Văn hóa"\nchi_tieu:\n${figures}${texts ? `noi_dung:\n${texts}` : ''}`;
@@ -305,4 +305,16 @@ testRule(abolishedUnit, {
       ],
     },
   ],
+});
+
+describe('a finding on a bounded value', () => {
+  it('shows the range its word stands for, and none where the word leaves an end open', () => {
+    const code = section(
+      `  a: { ten: A, gia_tri: 1000, don_vi: hộ }\n  b: { ten: B, gia_tri: 500, don_vi: hộ }\n  t: { ten: T, gia_tri: gần 1.960, don_vi: hộ, tong: [a, b] }\n` +
+        `  c: { ten: C, gia_tri: 12, don_vi: tỷ đồng }\n  d: { ten: D, gia_tri: 3, don_vi: tỷ đồng }\n  u: { ten: U, gia_tri: trên 20, don_vi: tỷ đồng, tong: [c, d] }\n`,
+    );
+    const messages = findingsOf(totalParts, { name: 'bounds', code }).map((f) => f.message);
+    expect(messages[0]).toContain('ghi gần 1.960 hộ (1.764–1.960), nhưng tổng các thành phần 1.000 + 500 = 1.500 hộ');
+    expect(messages[1]).toContain('ghi trên 20 tỷ đồng, nhưng tổng các thành phần 12 + 3 = 15 tỷ đồng');
+  });
 });

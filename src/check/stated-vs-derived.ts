@@ -55,11 +55,15 @@ function reasoned(quantity: Quantity, unit: string, statedDecimals: number): str
   return exact > decimals ? formatWithUnit(shown, unit).replace(number, `${number}…`) : formatWithUnit(shown, unit);
 }
 
-/** The range a rounded stated value stands for, as `(48,065–48,075)`; nothing for an exact count. */
+/**
+ * The range a rounded stated value stands for, as `(48,065–48,075)`, or a bounded one, as
+ * `(1.764–1.960)` for "gần 1.960"; nothing for an exact count, nor where the bound's word says
+ * it all ("trên 20" has no upper end).
+ */
 function rangeOf(stated: StatedValue): string {
   const { lo, hi } = stated.interval;
-  if (lo.eq(hi)) return '';
-  const decimals = stated.quantity.decimals + 1;
+  if (lo.eq(hi) || !lo.isFinite() || !hi.isFinite()) return '';
+  const decimals = Math.max(lo.decimalPlaces(), hi.decimalPlaces());
   const bound = (value: Quantity['value']) => formatNumber({ value, decimals, minIntegerDigits: 1 });
   return ` (${bound(lo)}–${bound(hi)})`;
 }

@@ -44,9 +44,10 @@ export function impliedLastYear(figure: Figure): ImpliedValue | undefined {
 function implied(figure: Figure, work: (value: Decimal) => Decimal, bounds: (range: Interval) => Interval | undefined): ImpliedValue | undefined {
   const own = printed(figure.value);
   const range = printedRange(figure.value);
-  // A divisor whose range reaches zero (a change of about −100%) bounds nothing.
+  // A divisor whose range reaches zero (a change of about −100%) bounds nothing; nor does a
+  // bound with an open end ("trên 20", "đạt trên 100%"): there is no place to round it to.
   const interval = range && bounds(range);
-  if (!own || !interval) return undefined;
+  if (!own || !interval || !interval.lo.isFinite() || !interval.hi.isFinite()) return undefined;
   const value = work(own.value);
   return { value, interval, quantity: roundedToWhatIsKnown(value, interval, own.decimals) };
 }

@@ -41,12 +41,13 @@ function cells(figure: Figure, input: FigureInput): IndicatorCell[] {
   const lastYear = impliedLastYear(figure);
   const change = printed(figure.change);
   const lastYearValue = figure.lastYear?.quantity.value ?? lastYear?.value;
-  // "% so cùng kỳ" of a rate would mix % with percentage points: left empty.
+  // "% so cùng kỳ" of a rate would mix % with percentage points: left empty. A bounded value
+  // ("trên 20") shows it only through its change, which carries the bound.
   const ofLastYear = isRate(figure)
     ? undefined
     : change
       ? { ...change, value: sum(change.value, HUNDRED), minIntegerDigits: 1 }
-      : value && lastYearValue && !lastYearValue.isZero()
+      : value && !value.bound && lastYearValue && !lastYearValue.isZero()
         ? { value: product(quotient(value.value, lastYearValue), HUNDRED), decimals: input.digits ?? PERCENT_DECIMALS, minIntegerDigits: 1 }
         : undefined;
   return [
