@@ -393,7 +393,12 @@ function deriveComparisons(figure: Figure, digits: number | undefined): void {
     if (derived) setDerived(figure.planShare, derived);
     else if (figure.plan.quantity.value.isZero()) figure.planShare.unavailable = UNAVAILABLE.planShare;
     const gap: DerivedValue = {
-      quantity: { value: difference(value.value, figure.plan.quantity.value), decimals: value.decimals, minIntegerDigits: 1 },
+      // 05 vụ against a plan of 03 vụ: "cao hơn 02 vụ", as against cùng kỳ.
+      quantity: {
+        value: difference(value.value, figure.plan.quantity.value),
+        decimals: value.decimals,
+        minIntegerDigits: Math.max(value.minIntegerDigits, figure.plan.quantity.minIntegerDigits),
+      },
       interval: subtract(range, figure.plan.interval),
       formula: 'plan-difference',
       inputs: inputs(figure.plan),
