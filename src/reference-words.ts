@@ -2,7 +2,17 @@
  * The words of `{{...}}` references in data texts: `{{tang_giam san_luong}}`, `{{nam}}`, `{{ky}}`.
  * Validation keeps figure keys clear of them; rendering gives them their meaning.
  */
-export const HELPER_WORDS = ['so', 'tang_giam', 'muc_tang_giam', 'chenh_lech', 'dat_ke_hoach', 'ke_hoach', 'cung_ky'] as const;
+export const HELPER_WORDS = [
+  'so',
+  'tang_giam',
+  'muc_tang_giam',
+  'chenh_lech',
+  'dat_ke_hoach',
+  'vuot_ke_hoach',
+  'chenh_lech_ke_hoach',
+  'ke_hoach',
+  'cung_ky',
+] as const;
 export type HelperWord = (typeof HELPER_WORDS)[number];
 
 /** Words a text can print on their own: the years and periods of the report, the issuing body's short name. */

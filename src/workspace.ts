@@ -196,6 +196,12 @@ export class Workspace {
     }
     return target;
   }
+
+  /** data/don-vi.yaml, the project's own units (added to the shipped table, or replacing its units of the same name), when it has one. */
+  unitTableFile(): string | undefined {
+    const file = path.join(this.root, 'data', 'don-vi.yaml');
+    return fs.existsSync(file) ? file : undefined;
+  }
 }
 
 /** Names of the files a report is made from, wherever they are. */

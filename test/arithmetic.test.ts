@@ -1,7 +1,6 @@
 import { Decimal } from '../src/decimal.js';
 import { describe, expect, it } from 'vitest';
 import { difference, product, productOf, QUOTIENT_DIGITS, quotient, sum, total } from '../src/compute/exact.js';
-import { baseFactor, conversionFactor, isCount, isPercent, unitScale } from '../src/compute/units.js';
 
 const d = (text: string) => new Decimal(text);
 const big = (text: string) => BigInt(text);
@@ -45,27 +44,9 @@ describe('sums and products of figures are exact, whatever the operands', () => 
   });
 });
 
-describe('units', () => {
-  it.each(['%', ' % ', '％', 'phần trăm', 'Phần trăm', 'phần  trăm', 'phan tram'])('"%s" is a percentage', (unit) => {
-    expect(isPercent(unit)).toBe(true);
-    expect(baseFactor(unit).toString()).toBe('0.01');
-    expect(isCount(unit)).toBe(false);
+describe('arithmetic with the open end of a bound', () => {
+  it('keeps an infinite end infinite', () => {
+    expect(sum(d('Infinity'), d('5')).toString()).toBe('Infinity');
+    expect(product(d('-Infinity'), d('2')).toString()).toBe('-Infinity');
   });
-
-  it.each(['điểm phần trăm', '%/năm', 'hộ', ''])('"%s" is not a percentage', (unit) => {
-    expect(isPercent(unit)).toBe(false);
-  });
-
-  it('converts between the spellings of % as between equal units', () => {
-    expect(conversionFactor('%', 'phần trăm')?.toString()).toBe('1');
-    expect(conversionFactor('triệu đồng', 'tỷ đồng')?.toString()).toBe('0.001');
-  });
-
-  it.each(['constructor', 'Constructor đồng', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
-    'a unit named "%s", which every object has, has no scale',
-    (unit) => {
-      expect(unitScale(unit).toString()).toBe('1');
-      expect(baseFactor(unit).toString()).toBe('1');
-    },
-  );
 });

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../src/check/rule.js';
-import { checkComputed, computeLoaded } from '../src/commands/analyze.js';
+import { checkComputed, computeLoaded, unitsOf } from '../src/commands/analyze.js';
 import { earlierYearOf } from '../src/compute/earlier-year.js';
 import type { EarlierYear } from '../src/compute/figures.js';
 import { Messages, type Diagnostic } from '../src/diagnostics.js';
 import { parseYamlText, type LoadedFile } from '../src/load/load-year.js';
 import { annual } from '../src/period.js';
-import { DOCUMENT_FILE, LEGACY_SECTIONS, type DataFileKind } from '../src/workspace.js';
-import { FIXTURES } from './helpers.js';
+import { DOCUMENT_FILE, LEGACY_SECTIONS, Workspace, type DataFileKind } from '../src/workspace.js';
+import { FIXTURES, PROJECT } from './helpers.js';
 
 /**
  * A rule tester in the manner of ESLint's RuleTester: each case is the YAML text of one
@@ -47,10 +47,13 @@ function loadedYear(year: number, texts: { [CASE_FILE]?: string; [DOCUMENT_FILE]
   });
 }
 
+/** The shipped unit table, as a project without its own data/don-vi.yaml has it. */
+export const SHIPPED_UNITS = unitsOf(new Workspace(path.join(FIXTURES, 'minimal'), PROJECT), new Messages());
+
 /** The rule's findings on a case: load, validate, compute and check, all in memory. */
 export function findingsOf(rule: Rule, ruleCase: RuleCase): Diagnostic[] {
   const inMemory = (year: number, texts: Parameters<typeof loadedYear>[1], earlier?: EarlierYear) =>
-    computeLoaded(annual(year), loadedYear(year, texts), path.join('data', String(year)), earlier, new Messages());
+    computeLoaded(annual(year), loadedYear(year, texts), path.join('data', String(year)), earlier, new Messages(), SHIPPED_UNITS);
   const earlier = ruleCase.lastYear === undefined ? undefined : inMemory(2022, { [CASE_FILE]: ruleCase.lastYear });
   const texts = { [CASE_FILE]: ruleCase.code, [DOCUMENT_FILE]: ruleCase.document };
   const computed = inMemory(2023, texts, earlier && earlierYearOf(2022, earlier.input.figures, earlier.figures));

@@ -46,6 +46,29 @@ describe('figure references in data texts', () => {
     expect(text).toContain('Năm 2023, 2022, 2024.');
   });
 
+  it('prints how far above or below the plan, in % and in the figure’s unit, with words that follow the sign', async () => {
+    const { code, stderr, text } = await buildWith(
+      `tieu_de: "Văn hóa"
+chi_tieu:
+  thu: { ten: Thu, gia_tri: 6790880637, ke_hoach: 6600000000, vuot_ke_hoach: 2.9, don_vi: đồng }
+  chi: { ten: Chi, gia_tri: 97, ty_le_ke_hoach: 97, don_vi: tỷ đồng }
+  dung: { ten: Đúng, gia_tri: 20, ke_hoach: 20, don_vi: hộ }
+  vuot: { ten: Vượt, gia_tri: 3.1, vuot_ke_hoach: 3.1, don_vi: "%" }
+  ngheo: { ten: Hộ nghèo, gia_tri: 1.8, ke_hoach: 1.82, chenh_lech_ke_hoach: -0.02, don_vi: "%" }
+  tien: { ten: Tiền, gia_tri: 23, ke_hoach: 20, don_vi: tỷ đồng }
+noi_dung:
+  - >-
+    Thu {{vuot_ke_hoach thu}} kế hoạch. Chi {{vuot_ke_hoach chi}} kế hoạch. Hộ {{vuot_ke_hoach dung}} kế hoạch,
+    {{chenh_lech_ke_hoach dung}} kế hoạch. Vượt đạt {{dat_ke_hoach vuot}}. Nghèo {{chenh_lech_ke_hoach ngheo}}.
+    Tiền {{chenh_lech_ke_hoach tien}} kế hoạch.
+`,
+    );
+    expect([code, stderr]).toEqual([0, '']);
+    expect(text).toContain(
+      'Thu vượt 2,9% kế hoạch. Chi thấp hơn 3% kế hoạch. Hộ đạt đúng kế hoạch, bằng kế hoạch. Vượt đạt 103,1%. Nghèo thấp hơn 0,02 điểm phần trăm. Tiền cao hơn 3 tỷ đồng kế hoạch.',
+    );
+  });
+
   it('keeps Markdown-looking text literal', async () => {
     const { code, text } = await buildWith(`tieu_de: "Văn hóa"\nnoi_dung:\n  - "* Không phải danh sách_ **không đậm** [không liên kết](x) # 1. <b>"\n`);
     expect(code).toBe(0);

@@ -4,11 +4,13 @@ import { differenceUnit } from '../compute/units.js';
 import { formatNumber, formatWithUnit, type Quantity } from '../vietnamese/number.js';
 import type { ReportFinding, RuleContext } from './rule.js';
 
-type Aspect = 'value' | 'planShare' | 'change' | 'changeAmount';
+type Aspect = 'value' | 'planShare' | 'overPlan' | 'planDifference' | 'change' | 'changeAmount';
 
 const ASPECT_WORDS: Record<Aspect, string> = {
   value: 'giá trị',
   planShare: 'tỷ lệ so với kế hoạch',
+  overPlan: 'mức vượt kế hoạch',
+  planDifference: 'mức chênh lệch so với kế hoạch',
   change: 'mức tăng/giảm so với cùng kỳ',
   changeAmount: 'mức chênh lệch so với cùng kỳ',
 };
@@ -19,13 +21,15 @@ const FORMULA_WORDS: Record<Formula, string> = {
   ratio: 'phép chia',
   restated: 'nơi khác nêu',
   'plan-share': 'tính từ kế hoạch',
+  'over-plan': 'tính từ tỷ lệ so với kế hoạch',
+  'plan-difference': 'tính từ kế hoạch',
   change: 'tính từ số cùng kỳ',
   'change-amount': 'tính từ số cùng kỳ',
 };
 
 function unitOf(figure: Figure, aspect: Aspect): string {
-  if (aspect === 'planShare' || aspect === 'change') return '%';
-  return aspect === 'changeAmount' ? differenceUnit(figure.unit) : figure.unit;
+  if (aspect === 'planShare' || aspect === 'overPlan' || aspect === 'change') return '%';
+  return aspect === 'changeAmount' || aspect === 'planDifference' ? differenceUnit(figure) : figure.unit;
 }
 
 /**
@@ -51,11 +55,15 @@ function reasoned(quantity: Quantity, unit: string, statedDecimals: number): str
   return exact > decimals ? formatWithUnit(shown, unit).replace(number, `${number}…`) : formatWithUnit(shown, unit);
 }
 
-/** The range a rounded stated value stands for, as `(48,065–48,075)`; nothing for an exact count. */
+/**
+ * The range a rounded stated value stands for, as `(48,065–48,075)`, or a bounded one, as
+ * `(1.764–1.960)` for "gần 1.960"; nothing for an exact count, nor where the bound's word says
+ * it all ("trên 20" has no upper end).
+ */
 function rangeOf(stated: StatedValue): string {
   const { lo, hi } = stated.interval;
-  if (lo.eq(hi)) return '';
-  const decimals = stated.quantity.decimals + 1;
+  if (lo.eq(hi) || !lo.isFinite() || !hi.isFinite()) return '';
+  const decimals = Math.max(lo.decimalPlaces(), hi.decimalPlaces());
   const bound = (value: Quantity['value']) => formatNumber({ value, decimals, minIntegerDigits: 1 });
   return ` (${bound(lo)}–${bound(hi)})`;
 }

@@ -5,15 +5,19 @@ import type { Rule } from '../check/rule.js';
 import { RULES, runRules } from '../check/run-rules.js';
 import { earlierYearOf } from '../compute/earlier-year.js';
 import { computeFigures, type EarlierYear, type Figure } from '../compute/figures.js';
-import { formatPlace, InputError, Messages, RunError, type Diagnostic, type Report } from '../diagnostics.js';
+import type { UnitEntry, UnitTable } from '../compute/units.js';
+import { formatPlace, InputError, Messages, RunError, type Diagnostic, type Problem, type Report } from '../diagnostics.js';
 import { inlineAcceptances } from '../load/acceptance-comments.js';
-import { loadYear, readYamlFile, type LoadedFile } from '../load/load-year.js';
+import { loadYear, parseYamlText, readYamlFile, type LoadedFile } from '../load/load-year.js';
+import { shippedUnitTableText } from '../load/shipped-units.js';
+import { SHIPPED_UNIT_TABLE } from '../package-paths.js';
 import { resolveEveryReference, type ResolvedReference } from '../text/data-text.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
 import { decodePeriod } from '../validate/decode.js';
 import type { YearInput } from '../validate/input.js';
 import { readOutline, type Outline } from '../validate/outline.js';
 import { draftTrees, reportUnfilled, type DraftGaps } from '../validate/placeholders.js';
+import { decodeUnitTable, unitTable } from '../validate/unit-table.js';
 import { validateFiles, validateTree } from '../validate/validate.js';
 import { entry, type YamlScalar } from '../load/yaml-tree.js';
 import { closestWord } from '../text/closest-word.js';
@@ -43,8 +47,8 @@ export interface AnalyzeOptions {
 }
 
 /**
- * validate → compute of a period's loaded files, from the folder shown as `shownFolder`: the
- * core that reads no file, as ESLint's Linter#verify. Reports into `messages`; throws
+ * validate → compute of a period's loaded files, from the folder shown as `shownFolder`, in the
+ * project's units: the core that reads no file, as ESLint's Linter#verify. Reports into `messages`; throws
  * InputError with every problem at once when the data cannot be read.
  */
 export function computeLoaded(
@@ -53,6 +57,7 @@ export function computeLoaded(
   shownFolder: string,
   earlier: EarlierYear | undefined,
   messages: Messages,
+  units: UnitTable,
   draft = false,
 ): ComputedYear {
   const validation = messages.stage('validate');
@@ -77,7 +82,7 @@ export function computeLoaded(
   }
   messages.failOnErrors();
   // No error was reported, so the outline was readable and has been read.
-  const decoded = decodePeriod(period, files, outline!, validation);
+  const decoded = decodePeriod(period, files, outline!, units, validation);
   const input = gaps ? { ...decoded, draft: draftOf(decoded, gaps) } : decoded;
   const computation = messages.stage('compute');
   // A figure still to fill, or computed from one, has no value in a draft: that is not an error there.
@@ -148,18 +153,53 @@ function knownRules(acceptances: readonly Acceptance[], report: Report): Accepta
 }
 
 /** load → validate → compute of one period of the workspace, with earlier figures as cùng kỳ and plan when given. */
-export function computePeriod(workspace: Workspace, period: Period, earlier: EarlierYear | undefined, messages: Messages, draft = false): ComputedYear {
+export function computePeriod(
+  workspace: Workspace,
+  period: Period,
+  earlier: EarlierYear | undefined,
+  messages: Messages,
+  draft = false,
+  units: UnitTable = unitsOf(workspace, messages),
+): ComputedYear {
   const { files, problems } = workspace.periodFiles(period);
   messages.add(problems);
   const loaded = loadYear(period.year, files, messages.stage('load'));
-  return computeLoaded(period, loaded.files, workspace.show(workspace.periodFolder(period)), earlier, messages, draft);
+  return computeLoaded(period, loaded.files, workspace.show(workspace.periodFolder(period)), earlier, messages, units, draft);
+}
+
+/** A unit table file's entries; what cannot be read is reported at its place. */
+function decodeUnitFile(read: ReturnType<typeof readYamlFile>, report: Report): UnitEntry[] {
+  for (const problem of read.diagnostics) report(problem);
+  if (!read.source || read.diagnostics.length > 0) return [];
+  return decodeUnitTable({ source: read.source, tree: read.tree }, report);
+}
+
+/** The shipped table's entries and problems (none, unless the package is broken), read once a process for each path shown. */
+const shippedUnits = new Map<string, { entries: UnitEntry[]; problems: Problem[] }>();
+
+/**
+ * The project's units: the shipped table (schemas/don-vi.yaml), with the project's
+ * data/don-vi.yaml over it when there is one. Problems of either are reported at their line.
+ */
+export function unitsOf(workspace: Workspace, messages: Messages): UnitTable {
+  const report = messages.stage('config');
+  const shown = workspace.show(SHIPPED_UNIT_TABLE);
+  let shipped = shippedUnits.get(shown);
+  if (!shipped) {
+    const problems: Problem[] = [];
+    shipped = { entries: decodeUnitFile(parseYamlText(shown, shippedUnitTableText()), (p) => problems.push(p)), problems };
+    shippedUnits.set(shown, shipped);
+  }
+  for (const problem of shipped.problems) report(problem);
+  const own = workspace.unitTableFile();
+  return unitTable([shipped.entries, own ? decodeUnitFile(readYamlFile(own, workspace.show(own)), report) : []], report);
 }
 
 /**
  * An earlier period's figures, when its folder exists. Data that cannot be read is left out
  * with a warning that says what it would have given, so this period still builds.
  */
-function earlierPeriod(workspace: Workspace, earlier: Period, period: Period, use: string, messages: Messages): ComputedYear | undefined {
+function earlierPeriod(workspace: Workspace, earlier: Period, period: Period, use: string, units: UnitTable, messages: Messages): ComputedYear | undefined {
   if (!workspace.hasPeriod(earlier)) return undefined;
   const shownFolder = workspace.show(workspace.periodFolder(earlier));
   const leftOut = (place: Diagnostic['place'], problem: string) =>
@@ -170,7 +210,7 @@ function earlierPeriod(workspace: Workspace, earlier: Period, period: Period, us
       message: `Dữ liệu ${periodWords(earlier)} (${shownFolder}) ${problem}, nên không dùng làm ${use} của ${periodWords(period)}. Chạy report check ${earlier.id} để xem và sửa.`,
     });
   try {
-    return computePeriod(workspace, earlier, undefined, new Messages());
+    return computePeriod(workspace, earlier, undefined, new Messages(), false, units);
   } catch (error) {
     if (error instanceof InputError) {
       const first = error.diagnostics[0]!;
@@ -186,12 +226,12 @@ function earlierPeriod(workspace: Workspace, earlier: Period, period: Period, us
  * What earlier reports give this period: cùng kỳ from the same period of the year before,
  * the plan from the targets of last year's annual report (for a year, the same folder).
  */
-function earlierFigures(workspace: Workspace, period: Period, messages: Messages): EarlierYear | undefined {
+function earlierFigures(workspace: Workspace, period: Period, units: UnitTable, messages: Messages): EarlierYear | undefined {
   const samePeriod = samePeriodLastYear(period);
   const lastYear = annual(period.year - 1);
   const sameFolder = samePeriod.id === lastYear.id;
-  const values = earlierPeriod(workspace, samePeriod, period, sameFolder ? 'cùng kỳ và kế hoạch' : 'cùng kỳ', messages);
-  const targets = sameFolder ? values : earlierPeriod(workspace, lastYear, period, 'kế hoạch', messages);
+  const values = earlierPeriod(workspace, samePeriod, period, sameFolder ? 'cùng kỳ và kế hoạch' : 'cùng kỳ', units, messages);
+  const targets = sameFolder ? values : earlierPeriod(workspace, lastYear, period, 'kế hoạch', units, messages);
   if (!values && !targets) return undefined;
   return {
     year: period.year - 1,
@@ -219,9 +259,10 @@ function configuredLevels(workspace: Workspace, messages: Messages): RuleLevels 
 export function analyze({ workspace, period, draft }: AnalyzeOptions): Analysis {
   const messages = new Messages();
   const levels = configuredLevels(workspace, messages);
+  const units = unitsOf(workspace, messages);
   messages.failOnErrors();
-  const earlier = earlierFigures(workspace, period, messages);
-  const computed = computePeriod(workspace, period, earlier, messages, draft);
+  const earlier = earlierFigures(workspace, period, units, messages);
+  const computed = computePeriod(workspace, period, earlier, messages, draft, units);
   const { references, findings } = checkComputed(computed, levels);
   const acceptances = knownRules([...computed.acceptances, ...fileAcceptances(workspace, period, messages)], messages.stage('check'));
   const accepted = applyAcceptances(findings, acceptances, messages.stage('check'));

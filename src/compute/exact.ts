@@ -16,8 +16,9 @@ const Quotient = Decimal.clone({ precision: QUOTIENT_DIGITS });
 const Exact = Decimal.clone();
 
 function exactly(digits: number, operation: (D: typeof Decimal) => Decimal): Decimal {
-  // Most results fit the usual precision: computed as they are, at no extra cost.
-  if (digits <= Decimal.precision) return operation(Decimal);
+  // Most results fit the usual precision: computed as they are, at no extra cost. An infinite
+  // operand (the open end of a bound, "trên 20") has no digits to count, and needs none.
+  if (Number.isNaN(digits) || digits <= Decimal.precision) return operation(Decimal);
   Exact.set({ precision: digits });
   // Decimal's constructor copies without rounding: the result leaves with its digits, not Exact's precision.
   return new Decimal(operation(Exact));

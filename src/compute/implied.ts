@@ -2,7 +2,7 @@ import { Decimal } from '../decimal.js';
 import type { Quantity } from '../vietnamese/number.js';
 import { printed, printedRange, type Figure } from './figures.js';
 import { divide, scale, shift, subtract, type Interval } from './interval.js';
-import { isPercent } from './units.js';
+import { isRate } from './units.js';
 
 /** A plan or cùng kỳ the data does not state but implies, through a stated share of plan or change. */
 export interface ImpliedValue {
@@ -35,7 +35,7 @@ export function impliedLastYear(figure: Figure): ImpliedValue | undefined {
   const amount = figure.changeAmount.stated;
   if (amount) return implied(figure, (value) => value.minus(amount.quantity.value), (range) => subtract(range, amount.interval));
   const change = figure.change.stated;
-  if (!change || isPercent(figure.unit)) return undefined;
+  if (!change || isRate(figure)) return undefined;
   const factor = change.quantity.value.times(HUNDREDTH).plus(ONE);
   if (factor.isZero()) return undefined;
   return implied(figure, (value) => value.div(factor), (range) => divide(range, shift(scale(change.interval, HUNDREDTH), ONE)));
@@ -44,9 +44,10 @@ export function impliedLastYear(figure: Figure): ImpliedValue | undefined {
 function implied(figure: Figure, work: (value: Decimal) => Decimal, bounds: (range: Interval) => Interval | undefined): ImpliedValue | undefined {
   const own = printed(figure.value);
   const range = printedRange(figure.value);
-  // A divisor whose range reaches zero (a change of about −100%) bounds nothing.
+  // A divisor whose range reaches zero (a change of about −100%) bounds nothing; nor does a
+  // bound with an open end ("trên 20", "đạt trên 100%"): there is no place to round it to.
   const interval = range && bounds(range);
-  if (!own || !interval) return undefined;
+  if (!own || !interval || !interval.lo.isFinite() || !interval.hi.isFinite()) return undefined;
   const value = work(own.value);
   return { value, interval, quantity: roundedToWhatIsKnown(value, interval, own.decimals) };
 }

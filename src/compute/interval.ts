@@ -50,6 +50,8 @@ export function roundingHalfWidth(decimals: number): Decimal {
 
 // Sums and products of ranges are exact (src/compute/exact.ts); the ends of a quotient's range
 // are rounded to 50 significant digits, far below any rounding a written figure stands for.
+// An end may be infinite (a bound, "trên 20"): a lower end is never +∞ nor an upper end −∞, so
+// sums stay defined.
 
 export function add(a: Interval, b: Interval): Interval {
   return { lo: sum(a.lo, b.lo), hi: sum(a.hi, b.hi), loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen };
@@ -82,14 +84,17 @@ export function divide(a: Interval, b: Interval): Interval | undefined {
 /**
  * The range of `op` over two ranges, for an op monotone in each argument (× and ÷ away from
  * a zero divisor): its ends are among the four corners, and an end is reached only when
- * some corner giving it has both its inputs inside their ranges.
+ * some corner giving it has both its inputs inside their ranges. A corner of two infinite
+ * or zero ends (∞ × 0, ∞ ÷ ∞) has no value; the other corners still bound the range.
  */
 function corners(a: Interval, b: Interval, op: (x: Decimal, y: Decimal) => Decimal): Interval {
   const ends = (r: Interval): Bound[] => [
     { value: r.lo, open: r.loOpen },
     { value: r.hi, open: r.hiOpen },
   ];
-  const candidates = ends(a).flatMap((x) => ends(b).map((y) => ({ value: op(x.value, y.value), open: x.open || y.open })));
+  const candidates = ends(a)
+    .flatMap((x) => ends(b).map((y) => ({ value: op(x.value, y.value), open: x.open || y.open })))
+    .filter((c) => !c.value.isNaN());
   const extreme = (better: (x: Decimal, y: Decimal) => boolean): Bound =>
     candidates.reduce((best, c) => (better(c.value, best.value) ? c : c.value.eq(best.value) ? { value: best.value, open: best.open && c.open } : best));
   return fromBounds(

@@ -2,7 +2,7 @@ import { Decimal } from '../decimal.js';
 import { printed, type Figure } from '../compute/figures.js';
 import { product, quotient, sum } from '../compute/exact.js';
 import { impliedLastYear, impliedPlan } from '../compute/implied.js';
-import { isPercent } from '../compute/units.js';
+import { isRate } from '../compute/units.js';
 import type { FigureInput, YearInput } from '../validate/input.js';
 import { formatNumber, type Quantity } from '../vietnamese/number.js';
 
@@ -41,12 +41,13 @@ function cells(figure: Figure, input: FigureInput): IndicatorCell[] {
   const lastYear = impliedLastYear(figure);
   const change = printed(figure.change);
   const lastYearValue = figure.lastYear?.quantity.value ?? lastYear?.value;
-  // "% so cùng kỳ" of a rate would mix % with percentage points: left empty.
-  const ofLastYear = isPercent(figure.unit)
+  // "% so cùng kỳ" of a rate would mix % with percentage points: left empty. A bounded value
+  // ("trên 20") shows it only through its change, which carries the bound.
+  const ofLastYear = isRate(figure)
     ? undefined
     : change
       ? { ...change, value: sum(change.value, HUNDRED), minIntegerDigits: 1 }
-      : value && lastYearValue && !lastYearValue.isZero()
+      : value && !value.bound && lastYearValue && !lastYearValue.isZero()
         ? { value: product(quotient(value.value, lastYearValue), HUNDRED), decimals: input.digits ?? PERCENT_DECIMALS, minIntegerDigits: 1 }
         : undefined;
   return [

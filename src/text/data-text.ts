@@ -1,6 +1,7 @@
 import type { Place, Report } from '../diagnostics.js';
 import { printed, type Figure, type Measure } from '../compute/figures.js';
-import { differenceUnit, isPercent } from '../compute/units.js';
+import { boundedSize } from '../compute/bounds.js';
+import { differenceUnit, isRate } from '../compute/units.js';
 import { nextPeriodWords, periodWords, type Period } from '../period.js';
 import type { ContextWord, HelperWord } from '../reference-words.js';
 import { isPlaceholderText, PLACEHOLDER } from '../validate/placeholders.js';
@@ -19,38 +20,79 @@ export interface TextScope {
 
 /**
  * What a reference prints: a number, the words saying why there is none (a division by zero),
- * or in a draft the place still to fill.
+ * in a draft the place still to fill, or why it cannot be printed (a derivation from bounds that
+ * pull different ways).
  */
-type Shown = { text: string; isWords?: boolean; unfilled?: boolean } | undefined;
+type Shown = { text: string; isWords?: boolean; unfilled?: boolean } | { problem: string } | undefined;
 type Helper = (figure: Figure) => Shown;
 
-const show = (measure: Measure, format: (quantity: Quantity) => string): Shown => {
+const show = (measure: Measure, format: (quantity: Quantity) => string | { problem: string }): Shown => {
   const quantity = printed(measure);
-  if (quantity) return { text: format(quantity) };
+  if (quantity) {
+    const shown = format(quantity);
+    return typeof shown === 'string' ? { text: shown } : shown;
+  }
+  if (measure.refused !== undefined) return { problem: measure.refused };
   return measure.unavailable === undefined ? undefined : { text: measure.unavailable, isWords: true };
 };
 
 const valueOf = (measure: Measure, unit: string) => show(measure, (q) => formatWithUnit(q, unit));
 const numberOf = (measure: Measure) => show(measure, formatNumber);
-const magnitudeOf = (measure: Measure, unit: string) => show(measure, (q) => formatWithUnit(absolute(q), unit));
 
-/** "tăng 2,9%" or "giảm 19,7%": the word follows the sign; a change that rounds to zero is "không thay đổi". */
-const directionOf = (measure: Measure, unit: string) =>
-  show(measure, (q) =>
-    /^[0.,]+$/.test(formatNumber(absolute(q))) ? 'không thay đổi' : `${q.value.isNegative() ? 'giảm' : 'tăng'} ${formatWithUnit(absolute(q), unit)}`,
-  );
+/** The words of a change's direction: for a rise, a fall, and a change that rounds to nothing. */
+interface DirectionWords {
+  up: string;
+  down: string;
+  none: string;
+}
+
+const CHANGE_WORDS: DirectionWords = { up: 'tăng', down: 'giảm', none: 'không thay đổi' };
+/** "vượt 2,9% kế hoạch", "thấp hơn 3,1% kế hoạch", "đạt đúng kế hoạch". */
+const OVER_PLAN_WORDS: DirectionWords = { up: 'vượt', down: 'thấp hơn', none: 'đạt đúng' };
+/** "cao hơn kế hoạch 3 tỷ đồng", "thấp hơn kế hoạch 0,02 điểm phần trăm", "bằng kế hoạch". */
+const PLAN_DIFFERENCE_WORDS: DirectionWords = { up: 'cao hơn', down: 'thấp hơn', none: 'bằng' };
+
+/**
+ * The size of a change, for a sentence that says its direction in a word: a bound turns with a
+ * fall ("dưới -5%" is "giảm trên 5%"); a bound that leaves rise or fall open cannot be told so.
+ */
+function sizeOf(f: Figure, q: Quantity, unit: string, words: DirectionWords): Quantity | { problem: string } {
+  if (!q.bound) return absolute(q);
+  const bound = boundedSize(q.bound, q.value);
+  return bound ? { ...absolute(q), bound } : { problem: `Với "${f.key}", "${formatWithUnit(q, unit)}" có thể là ${words.up}, có thể là ${words.down}.` };
+}
+
+const magnitudeOf = (f: Figure, measure: Measure, unit: string) =>
+  show(measure, (q) => {
+    const size = sizeOf(f, q, unit, CHANGE_WORDS);
+    return 'problem' in size ? size : formatWithUnit(size, unit);
+  });
+
+/** "tăng 2,9%", "giảm 19,7%", "tăng trên 5%": the word follows the sign; a change that rounds to zero is "không thay đổi". */
+const directionOf = (f: Figure, measure: Measure, unit: string, words: DirectionWords = CHANGE_WORDS) =>
+  show(measure, (q) => {
+    const size = sizeOf(f, q, unit, words);
+    if ('problem' in size) return size;
+    if (!size.bound && /^[0.,]+$/.test(formatNumber(size))) return words.none;
+    return `${q.value.isNegative() ? words.down : words.up} ${formatWithUnit(size, unit)}`;
+  });
 
 /** A rate's change, unless typed as a %, reads in percentage points: "giảm 0,3 điểm phần trăm". */
-const changeOf = (f: Figure): [Measure, string] =>
-  isPercent(f.unit) && !printed(f.change) ? [f.changeAmount, differenceUnit(f.unit)] : [f.change, '%'];
+const changeOf = (f: Figure): [Figure, Measure, string] =>
+  isRate(f) && !printed(f.change) ? [f, f.changeAmount, differenceUnit(f)] : [f, f.change, '%'];
 
 /** The words a text can put before a figure key: `{{tang_giam san_luong_lua}}`. */
 const HELPERS: Record<HelperWord, { helper: Helper; needs: string }> = {
   so: { helper: (f) => numberOf(f.value), needs: 'gia_tri' },
   tang_giam: { helper: (f) => directionOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
   muc_tang_giam: { helper: (f) => magnitudeOf(...changeOf(f)), needs: 'tang_giam hoặc cung_ky' },
-  chenh_lech: { helper: (f) => directionOf(f.changeAmount, differenceUnit(f.unit)), needs: 'chenh_lech hoặc cung_ky' },
-  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach hoặc ke_hoach' },
+  chenh_lech: { helper: (f) => directionOf(f, f.changeAmount, differenceUnit(f)), needs: 'chenh_lech hoặc cung_ky' },
+  dat_ke_hoach: { helper: (f) => valueOf(f.planShare, '%'), needs: 'ty_le_ke_hoach, vuot_ke_hoach hoặc ke_hoach' },
+  vuot_ke_hoach: { helper: (f) => directionOf(f, f.overPlan, '%', OVER_PLAN_WORDS), needs: 'vuot_ke_hoach, ty_le_ke_hoach hoặc ke_hoach' },
+  chenh_lech_ke_hoach: {
+    helper: (f) => directionOf(f, f.planDifference, differenceUnit(f), PLAN_DIFFERENCE_WORDS),
+    needs: 'chenh_lech_ke_hoach hoặc ke_hoach',
+  },
   ke_hoach: { helper: (f) => valueOf({ stated: f.plan }, f.unit), needs: 'ke_hoach' },
   cung_ky: { helper: (f) => valueOf({ stated: f.lastYear }, f.unit), needs: 'cung_ky' },
 };
@@ -103,7 +145,7 @@ export function referencedKey(reference: TextReference): string | undefined {
 }
 
 /** What a reference prints, or why it cannot be printed (a Vietnamese sentence saying what to do). */
-export type Resolution = NonNullable<Shown> | { problem: string };
+export type Resolution = NonNullable<Shown>;
 
 /** A reference with what it resolves to: worked out once, read by every rule that needs it. */
 export interface ResolvedReference {
@@ -133,6 +175,7 @@ function resolveReference(reference: TextReference, scope: TextScope, suggest: (
   if (shown === undefined) {
     return { problem: `Chỉ tiêu "${key}" chưa có ${helper?.needs ?? 'gia_tri'}, nên không in được ${match}. Bổ sung số liệu đó.` };
   }
+  if ('problem' in shown) return { problem: `${shown.problem} Không in được ${match}: viết số đó vào câu, hoặc ghi nó trực tiếp vào số liệu.` };
   return shown;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Build step (`npm run build`, after tsc): turns dist/ into the shipped program.
  * - The schemas' validators are generated as code ahead of time (ajv standalone), so that
- *   start-up neither loads ajv nor compiles schemas.
+ *   start-up neither loads ajv nor compiles schemas; the shipped unit table goes in as text.
  * - The program (src/program.ts: the CLI and the batch worker's loop) is bundled by esbuild
  *   into one file, dist/report.cjs, and given a V8 code cache (code-cache.ts).
  * Everything is written directly in dist/, one folder below the package root, as the
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
 import { writeCodeCache } from './code-cache.js';
+import { shippedUnitTableText } from '../load/shipped-units.js';
 import { schemaAjv, schemaFiles } from '../validate/schema-validators.js';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,13 +33,21 @@ function generateValidators(): string {
   return module;
 }
 
-/** Points the validate stage's import of schema-validators.js at the generated module. */
-function precompiledValidators(module: string): Plugin {
+/** Writes a module with the same export as load/shipped-units.ts that holds the table's text. */
+function generateShippedUnits(): string {
+  fs.mkdirSync(GENERATED, { recursive: true });
+  const module = path.join(GENERATED, 'shipped-units.js');
+  fs.writeFileSync(module, `export function shippedUnitTableText() { return ${JSON.stringify(shippedUnitTableText())}; }\n`);
+  return module;
+}
+
+/** Points the imports of `name` (a module of dist/) at a generated module in its place. */
+function generatedInstead(name: string, module: string): Plugin {
   return {
-    name: 'precompiled-validators',
+    name: `generated-${name}`,
     setup(bundle) {
-      bundle.onResolve({ filter: /\/schema-validators\.js$/ }, (args) =>
-        args.importer.startsWith(path.join(DIST, 'validate')) ? { path: module } : undefined,
+      bundle.onResolve({ filter: new RegExp(`/${name}\\.js$`) }, (args) =>
+        args.importer.startsWith(DIST) && !args.importer.startsWith(GENERATED) ? { path: module } : undefined,
       );
     },
   };
@@ -90,7 +99,7 @@ await build({
   minify: true,
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [precompiledValidators(generateValidators()), spreadsheetChunks()],
+  plugins: [generatedInstead('schema-validators', generateValidators()), generatedInstead('shipped-units', generateShippedUnits()), spreadsheetChunks()],
   // An import() on demand of a chunk becomes a require(): the bundle runs in a vm.Script, which has no import().
   supported: { 'dynamic-import': false },
   logLevel: 'warning',

@@ -1,10 +1,12 @@
+import type { UnitTable, UnitUse } from '../compute/units.js';
 import type { Report } from '../diagnostics.js';
 import { RESERVED_WORDS } from '../reference-words.js';
 import { parseYamlText, type LoadedFile } from '../load/load-year.js';
 import type { Period } from '../period.js';
 import type { Outline, OutlineNode } from './outline.js';
-import { entry, type YamlMap, type YamlNode, type YamlScalar } from '../load/yaml-tree.js';
-import { parseSourceNumber } from '../vietnamese/number.js';
+import { entry, type YamlEntry, type YamlMap, type YamlNode, type YamlScalar } from '../load/yaml-tree.js';
+import { closestWord } from '../text/closest-word.js';
+import { readFigureNumber } from './read-number.js';
 import type {
   DocumentDetails,
   FigureInput,
@@ -30,30 +32,40 @@ function builtInText(shown: string, value: string): TextInput {
   return text(tree as YamlScalar);
 }
 
+/** Reads the number at one key of a figure, in the unit it is in; undefined (and reported) when it cannot be read. */
+type NumberDecoder = (node: YamlNode | undefined, key: string, unit: UnitUse) => NumberInput | undefined;
+
 /**
  * Turns schema-valid YAML trees into the typed data of a period, the sections laid out as the
  * outline says. Runs only after validation passed, so shapes are trusted; what a schema
- * cannot say (exact numbers, unique keys) is checked here.
+ * cannot say (exact numbers, unique keys, units the table lacks) is checked here. A number is
+ * read in its figure's unit, from the unit table.
  */
-export function decodePeriod(period: Period, files: readonly LoadedFile[], outline: Outline, report: Report): YearInput {
+export function decodePeriod(period: Period, files: readonly LoadedFile[], outline: Outline, units: UnitTable, report: Report): YearInput {
   const figures: FigureInput[] = [];
   const sections = new Map(files.filter((f) => f.kind.role === 'section' && f.tree?.kind === 'map').map((f) => [f.kind.name, f.tree as YamlMap]));
   const documentFile = files.find((f) => f.kind.role === 'document')!;
+  // Figures in report order: the files the outline makes headings, then those it only opens with.
+  const inOrder = [...new Set([...fileHeadings(outline.nodes), ...sections.keys()])];
+  const figureLists = inOrder.flatMap((name) => {
+    const list = entry(sections.get(name)!, 'chi_tieu');
+    return list?.kind === 'map' ? [list.entries] : [];
+  });
+  const unitsByKey = figureUnits(figureLists.flat(), units, report);
+  const percent: UnitUse = { unit: '%', tableUnit: units.lookup('%') };
 
-  const decodeNumber = (node: YamlNode | undefined): NumberInput | undefined => {
+  const decodeNumber: NumberDecoder = (node, key, unit) => {
     if (node?.kind !== 'scalar') return undefined;
-    const reading = parseSourceNumber(node.source);
+    const reading = readFigureNumber(node.source, { ...unit, key, units, bounds: !SIGNED_KEYS.has(key) });
     if ('quantity' in reading) return { quantity: reading.quantity, place: node.place };
     report({ ruleId: 'bad-number', severity: 'error', place: node.place, message: reading.problem });
     return undefined;
   };
 
   const seen = new Map<string, FigureInput>();
-  const decodeFigures = (map: YamlMap) => {
-    const list = entry(map, 'chi_tieu');
-    if (list?.kind !== 'map') return;
-    for (const item of list.entries) {
-      const figure = decodeFigure(item.key, item.keyPlace, item.value as YamlMap, decodeNumber);
+  for (const list of figureLists) {
+    for (const item of list) {
+      const figure = decodeFigure(item.key, item.keyPlace, item.value as YamlMap, { own: unitsByKey.get(item.key)!, percent }, decodeNumber);
       const earlier = seen.get(item.key);
       if (RESERVED_WORDS.includes(item.key)) {
         report({
@@ -77,11 +89,7 @@ export function decodePeriod(period: Period, files: readonly LoadedFile[], outli
       seen.set(item.key, figure);
       figures.push(figure);
     }
-  };
-
-  // Figures in report order: the files the outline makes headings, then those it only opens with.
-  const inOrder = [...new Set([...fileHeadings(outline.nodes), ...sections.keys()])];
-  for (const name of inOrder) decodeFigures(sections.get(name)!);
+  }
 
   const decodeNode = (node: OutlineNode): SectionInput => {
     const file = node.file && sections.get(node.file.name);
@@ -114,28 +122,84 @@ function fileHeadings(nodes: readonly OutlineNode[]): string[] {
   return nodes.flatMap((node) => [...(node.file ? [node.file.name] : []), ...fileHeadings(node.children)]);
 }
 
-function decodeFigure(
-  key: string,
-  place: FigureInput['place'],
-  map: YamlMap,
-  decodeNumber: (node: YamlNode | undefined) => NumberInput | undefined,
-): FigureInput {
+/** The keys of signed changes: no bound word before them. */
+const SIGNED_KEYS = new Set(['tang_giam', 'chenh_lech', 'vuot_ke_hoach', 'chenh_lech_ke_hoach']);
+
+/**
+ * The unit of every figure that writes one, by key, from the table; a restatement (nhac_lai)
+ * takes its original's, so its numbers are read in that unit. A unit the table lacks is
+ * warned of at its don_vi, with how to add it: never guessed.
+ */
+function figureUnits(items: readonly YamlEntry[], units: UnitTable, report: Report): Map<string, UnitUse> {
+  const own = new Map<string, UnitUse>();
+  const restated = new Map<string, string>();
+  for (const { key, value } of items) {
+    if (value.kind !== 'map') continue;
+    const unitNode = entry(value, 'don_vi');
+    const original = scalarText(entry(value, 'nhac_lai'));
+    if (original !== undefined && unitNode === undefined) restated.set(key, original);
+    if (unitNode?.kind !== 'scalar') continue;
+    const unit = String(unitNode.value ?? '');
+    const tableUnit = units.lookup(unit);
+    if (!tableUnit) reportUnknownUnit(unit, unitNode, units, report);
+    own.set(key, { unit, tableUnit });
+  }
+  const unitOf = (key: string, visited: Set<string>): UnitUse | undefined => {
+    const original = restated.get(key);
+    if (original === undefined || visited.has(key)) return own.get(key);
+    return unitOf(original, visited.add(key));
+  };
+  return new Map(items.map(({ key }) => [key, unitOf(key, new Set()) ?? { unit: '' }]));
+}
+
+function reportUnknownUnit(unit: string, node: YamlScalar, units: UnitTable, report: Report): void {
+  const missing = unit.split('/').filter((part) => !units.lookup(part));
+  const name = missing.length === 1 ? missing[0]!.trim() : unit;
+  const hint = closestWord(name, units.names());
+  report({
+    ruleId: 'unknown-unit',
+    severity: 'warning',
+    place: node.place,
+    message:
+      `Đơn vị "${name}"${name === unit ? '' : ` (trong "${unit}")`} chưa có trong bảng đơn vị${hint ? `; có phải là "${hint}"?` : '.'} ` +
+      'Chỉ tiêu được in như đã ghi, nhưng không được đổi đơn vị, không được cộng với chỉ tiêu khác, không được kiểm tra là số đếm. ' +
+      `Nếu đúng là đơn vị này, thêm vào data/don-vi.yaml: "don_vi:" rồi dòng "  ${name}: { dai_luong: ${name}, dem: true }" (bỏ dem: true nếu không phải số đếm; xem data/README.md).`,
+  });
+}
+
+/** A figure's own unit, and % for its shares and rates of change. */
+interface FigureUnits {
+  own: UnitUse;
+  percent: UnitUse;
+}
+
+/** A figure's own unit, and % for its shares and rates of change. */
+interface FigureUnits {
+  own: UnitUse;
+  percent: UnitUse;
+}
+
+function decodeFigure(key: string, place: FigureInput['place'], map: YamlMap, units: FigureUnits, decodeNumber: NumberDecoder): FigureInput {
   const figure: FigureInput = { key, place };
   const str = (name: string) => scalarText(entry(map, name));
   const refs = (name: string): FigureRef[] | undefined => {
     const node = entry(map, name);
     return node?.kind === 'seq' ? node.items.map((item) => ({ key: String((item as YamlScalar).value), place: item.place })) : undefined;
   };
+  const number = (name: string, use: UnitUse = units.own) => decodeNumber(entry(map, name), name, use);
   figure.name = str('ten');
   figure.unit = str('don_vi');
-  figure.value = decodeNumber(entry(map, 'gia_tri'));
+  if (figure.unit !== undefined && units.own.tableUnit) figure.tableUnit = units.own.tableUnit;
+  figure.value = number('gia_tri');
   const digits = entry(map, 'chu_so');
   if (digits?.kind === 'scalar') figure.digits = Number(digits.value);
-  figure.plan = decodeNumber(entry(map, 'ke_hoach'));
-  figure.planShare = decodeNumber(entry(map, 'ty_le_ke_hoach'));
-  figure.lastYear = decodeNumber(entry(map, 'cung_ky'));
-  figure.change = decodeNumber(entry(map, 'tang_giam'));
-  figure.changeAmount = decodeNumber(entry(map, 'chenh_lech'));
+  figure.plan = number('ke_hoach');
+  figure.planShare = number('ty_le_ke_hoach', units.percent);
+  figure.overPlan = number('vuot_ke_hoach', units.percent);
+  figure.planDifference = number('chenh_lech_ke_hoach');
+  figure.lastYear = number('cung_ky');
+  figure.change = number('tang_giam', units.percent);
+  figure.changeAmount = number('chenh_lech');
   figure.sum = refs('tong');
   figure.product = refs('tich');
   figure.ratio = refs('chia');

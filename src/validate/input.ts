@@ -1,3 +1,4 @@
+import type { Unit } from '../compute/units.js';
 import type { Place } from '../diagnostics.js';
 import type { YamlScalar } from '../load/yaml-tree.js';
 import type { Period } from '../period.js';
@@ -26,12 +27,19 @@ export interface FigureInput {
   key: string;
   place: Place;
   name?: string;
+  /** As written at don_vi: the report prints it so. */
   unit?: string;
+  /** What the unit table says of `unit`; undefined when it lacks it. */
+  tableUnit?: Unit;
   value?: NumberInput;
   /** Decimals to print a derived value with. */
   digits?: number;
   plan?: NumberInput;
   planShare?: NumberInput;
+  /** How far above (+) or below (−) the plan, in % of it: vuot_ke_hoach. */
+  overPlan?: NumberInput;
+  /** Value minus plan, in the figure's unit (percentage points for a rate): chenh_lech_ke_hoach. */
+  planDifference?: NumberInput;
   lastYear?: NumberInput;
   change?: NumberInput;
   changeAmount?: NumberInput;

@@ -11,13 +11,13 @@ export const countWhole: Rule = {
     defaultSeverity: 'error',
     page: {
       checks: [
-        'Số đếm (hộ, người, trẻ, vụ, hồ sơ, đồng chí...: mọi đơn vị không phải tiền, khối lượng, diện tích, độ dài, thể tích, thời gian, không phải `%` và không có dấu `/`) phải là số nguyên không âm, ở giá trị, kế hoạch và số cùng kỳ.',
+        'Số đếm (đơn vị có `dem: true` trong bảng đơn vị: hộ, người, trẻ, vụ, hồ sơ, đồng chí...) phải là số nguyên không âm, ở giá trị, kế hoạch và số cùng kỳ. Số đo (km, ha, tấn, MW, triệu đồng), tỷ lệ và đơn vị ghép (người/hộ) không phải số đếm: 12,5 km, 85,6 ha, 2,5 MW là được.',
       ],
       rounding: [
-        'Không có làm tròn ở đây: một số đếm viết nguyên là số chính xác (113 cháu là đúng 113), nên 81,5 trẻ không phải một số đã làm tròn mà là một số sai. Đơn vị có bậc (nghìn người) không phải đơn vị đếm: 9,8 nghìn người là được.',
+        'Không có làm tròn ở đây: một số đếm viết nguyên là số chính xác (113 cháu là đúng 113), nên 81,5 trẻ không phải một số đã làm tròn mà là một số sai. Một đơn vị không có trong bảng đơn vị không được coi là số đếm (chương trình cảnh báo tại don_vi của nó).',
       ],
       fix: [
-        'Sửa số liệu. Nếu đây không phải số đếm mà là số đo (tấn, ha, triệu đồng), sửa `don_vi`; một số bình quân có đơn vị với dấu `/` (người/hộ) không bị coi là số đếm.',
+        'Sửa số liệu. Nếu đây không phải số đếm mà là số đo (tấn, ha, triệu đồng), sửa `don_vi`, hoặc bỏ `dem: true` của đơn vị đó trong data/don-vi.yaml; một số bình quân có đơn vị với dấu `/` (người/hộ) không bị coi là số đếm.',
       ],
     },
     messages: {
@@ -27,8 +27,8 @@ export const countWhole: Rule = {
   },
   check(context, report) {
     for (const input of context.input.figures) {
-      const unit = input.unit ?? context.figures.get(input.key)?.unit ?? '';
-      if (!isCount(unit)) continue;
+      const figure = context.figures.get(input.key);
+      if (!figure || !isCount(figure)) continue;
       for (const [field, name] of Object.entries(WHERE) as [keyof typeof WHERE, string][]) {
         const number = input[field];
         if (!number) continue;
@@ -36,7 +36,7 @@ export const countWhole: Rule = {
         if (value.isInteger() && !value.isNegative()) continue;
         report({
           messageId: 'notWhole',
-          data: { field: name, name: input.name ?? input.key, key: input.key, value: formatWithUnit(number.quantity, unit), unit },
+          data: { field: name, name: figure.name, key: input.key, value: formatWithUnit(number.quantity, figure.unit), unit: figure.unit },
           place: number.place,
         });
       }

@@ -1,24 +1,33 @@
 import { Decimal } from '../../decimal.js';
 import { printed, printedRange, type Figure } from '../../compute/figures.js';
 import { add, point, scale, type Interval } from '../../compute/interval.js';
+import { derivedBound } from '../../compute/bounds.js';
+import { product, sum } from '../../compute/exact.js';
 import { conversionFactor } from '../../compute/units.js';
-import { formatWithUnit } from '../../vietnamese/number.js';
+import { formatWithUnit, type BoundWord } from '../../vietnamese/number.js';
 import type { Rule } from '../rule.js';
 
-/** The sum of the named parts in the whole's unit (parts may be in triệu đồng, the whole in tỷ đồng); undefined when a part measures something else. */
-function partsTotal(whole: Figure): { value: Decimal; range: Interval } | undefined {
+/**
+ * The sum of the named parts in the whole's unit (parts may be in triệu đồng, the whole in tỷ
+ * đồng), with the bound its parts give it; undefined when a part cannot be converted: another
+ * dimension (reported when computed), or a unit the table lacks.
+ */
+function partsTotal(whole: Figure): { value: Decimal; range: Interval; bound?: BoundWord } | undefined {
   let value = new Decimal(0);
   let range = point(value);
+  const bounds: (BoundWord | undefined)[] = [];
   for (const { figure } of whole.ofWhich) {
     const partValue = printed(figure.value);
     const partRange = printedRange(figure.value);
     if (!partValue || !partRange) return undefined;
-    const factor = conversionFactor(figure.unit, whole.unit);
+    const factor = conversionFactor(figure, whole);
     if (!factor) return undefined;
-    value = value.plus(partValue.value.times(factor));
+    value = sum(value, product(partValue.value, factor));
     range = add(range, scale(partRange, factor));
+    bounds.push(partValue.bound);
   }
-  return { value, range };
+  const bound = derivedBound(bounds.map((b) => ({ bound: b, direction: 1 })));
+  return { value, range, bound: bound === 'uncertain' ? undefined : bound };
 }
 
 export const partExceedsWhole: Rule = {
@@ -51,7 +60,7 @@ export const partExceedsWhole: Rule = {
       const { lo, loOpen } = parts.range;
       if (lo.lt(wholeRange.hi) || (lo.eq(wholeRange.hi) && !loOpen && !wholeRange.hiOpen)) continue;
       const names = whole.ofWhich.map(({ figure }) => `"${figure.name}"`).join(', ');
-      const shownParts = formatWithUnit({ value: parts.value, decimals: wholeValue.decimals, minIntegerDigits: 1 }, whole.unit);
+      const shownParts = formatWithUnit({ value: parts.value, decimals: wholeValue.decimals, minIntegerDigits: 1, bound: parts.bound }, whole.unit);
       report({
         messageId: 'exceeds',
         data: { name: whole.name, key: whole.key, whole: formatWithUnit(wholeValue, whole.unit), parts: names, partsTotal: shownParts },

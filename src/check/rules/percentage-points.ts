@@ -1,4 +1,4 @@
-import { isPercent } from '../../compute/units.js';
+import { isRate } from '../../compute/units.js';
 import { formatWithUnit } from '../../vietnamese/number.js';
 import type { Rule } from '../rule.js';
 
@@ -27,7 +27,7 @@ export const percentagePoints: Rule = {
   check(context, report) {
     for (const figure of context.figures.values()) {
       const change = figure.change.stated;
-      if (!change || !isPercent(figure.unit) || figure.restates) continue;
+      if (!change || !isRate(figure) || figure.restates) continue;
       report({
         messageId: 'percentOfRate',
         data: {

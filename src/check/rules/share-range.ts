@@ -1,5 +1,5 @@
 import { printed, printedRange } from '../../compute/figures.js';
-import { isPercent } from '../../compute/units.js';
+import { isRate } from '../../compute/units.js';
 import { formatWithUnit } from '../../vietnamese/number.js';
 import type { Rule } from '../rule.js';
 
@@ -28,7 +28,7 @@ export const shareRange: Rule = {
   check(context, report) {
     for (const input of context.input.figures) {
       const figure = context.figures.get(input.key);
-      if (!figure || !input.ratio || !isPercent(figure.unit)) continue;
+      if (!figure || !input.ratio || !isRate(figure)) continue;
       const range = printedRange(figure.value);
       const value = printed(figure.value);
       if (!range || !value || (range.hi.gte(0) && range.lo.lte(100))) continue;

@@ -8,7 +8,7 @@ export const totalParts: Rule = {
     defaultSeverity: 'error',
     page: {
       checks: [
-        'Một chỉ tiêu có `tong: [a, b, ...]` là tổng của các chỉ tiêu đó. Khi nó còn ghi `gia_tri` (số mà báo cáo nêu), quy tắc so số đã ghi với tổng các thành phần, đổi về cùng đơn vị (triệu đồng cộng vào tỷ đồng được). Báo cáo vẫn in số đã ghi; quy tắc báo khi hai số không thể là một.',
+        'Một chỉ tiêu có `tong: [a, b, ...]` là tổng của các chỉ tiêu đó. Khi nó còn ghi `gia_tri` (số mà báo cáo nêu), quy tắc so số đã ghi với tổng các thành phần, đổi về cùng đơn vị theo bảng đơn vị (triệu đồng cộng vào tỷ đồng, tạ vào tấn được; hộ với người thì không, đó là lỗi unit-mismatch). Báo cáo vẫn in số đã ghi; quy tắc báo khi hai số không thể là một. Một số có chữ giới hạn (trên 20, gần 1.960) được so như khoảng mà chữ ấy nói.',
       ],
       rounding: [
         'Mỗi số đã ghi đứng thay cho mọi số làm tròn ra nó: 53,6 tỷ đồng là một số từ 53,55 đến dưới 53,65; 28 tỷ đồng là từ 27,5 đến dưới 28,5. Một số nguyên tính bằng đồng, hộ, người... là số chính xác. Tổng đã ghi khớp khi nó và tổng các thành phần có thể là cùng một số (như XBRL Calculations 1.1): |tổng − Σ thành phần| ≤ ½·10^−d(tổng) + Σ ½·10^−d(thành phần), d là số chữ số thập phân đã viết.',
