@@ -161,7 +161,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);
       }
-      const what = `${options.review ? 'bản soát xét ' : ''}${options.draft ? 'bản dự thảo báo cáo' : 'báo cáo'}`;
+      const what = options.review ? `bản soát xét ${options.draft ? 'dự thảo ' : ''}báo cáo` : options.draft ? 'bản dự thảo báo cáo' : 'báo cáo';
       io.stdout(`Đã tạo ${what} ${periodWords(period)}: ${result.shownOutput}\n`);
       if (result.review) io.stdout(reviewLine(result.review));
       if (result.unfilled > 0) io.stdout(`Bản dự thảo còn ${result.unfilled} chỗ CẦN ĐIỀN, in tô vàng. Xem danh sách: report status ${period.id}\n`);
