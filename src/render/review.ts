@@ -230,6 +230,9 @@ function printsOf(resolved: ResolvedReference): readonly Aspect[] {
   return words.length === 2 ? (PRINTS[words[0] as HelperWord] ?? []) : PRINTS[''];
 }
 
+/** The rank of a reference that prints the figure but not the number a finding is about: after every one that does. */
+const PRINTS_MOST = Math.max(...Object.values(PRINTS).map((aspects) => aspects.length));
+
 /** The reference of the body a finding at `place` is anchored on, if any. */
 function anchorOf(place: Place, at: AtPlace | undefined, inBody: readonly ResolvedReference[]): ResolvedReference | undefined {
   const here = inBody.find((r) => samePlace(r.reference.place, place));
@@ -245,9 +248,6 @@ function anchorOf(place: Place, at: AtPlace | undefined, inBody: readonly Resolv
   }
   return best;
 }
-
-/** The rank of a reference that prints the figure but not the number a finding is about: after every one that does. */
-const PRINTS_MOST = Math.max(...Object.values(PRINTS).map((aspects) => aspects.length));
 
 /** A figure's typed or computed number as the report prints it, with its unit. */
 function valueOf(figure: Figure, aspect: Aspect): string | undefined {
