@@ -167,9 +167,12 @@ export class Workspace {
     return { dir, shownDir: this.show(dir) };
   }
 
-  /** Where a report goes without --out: out/bao-cao-<period>.<format>, a draft out/bao-cao-<period>-du-thao.<format>. */
-  defaultOutput(period: Period, format: OutputFormat = 'docx', draft = false): string {
-    return path.join(this.root, 'out', `bao-cao-${period.id}${draft ? '-du-thao' : ''}.${format}`);
+  /**
+   * Where a report goes without --out: out/bao-cao-<period>.<format>, a draft out/bao-cao-<period>-du-thao.<format>,
+   * a review copy out/bao-cao-<period>-soat-xet.<format> (of a draft, -du-thao-soat-xet).
+   */
+  defaultOutput(period: Period, format: OutputFormat = 'docx', draft = false, review = false): string {
+    return path.join(this.root, 'out', `bao-cao-${period.id}${draft ? '-du-thao' : ''}${review ? '-soat-xet' : ''}.${format}`);
   }
 
   /** Where `report export` writes a period's workbook, and `report import` reads it, without a path given: out/so-lieu-<period>.xlsx. */

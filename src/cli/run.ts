@@ -117,6 +117,13 @@ async function runBatch(task: Omit<UnitTask, 'unit'>, flags: BatchFlags, io: Io)
   return outcome.outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.badInput;
 }
 
+/** What a review copy holds, in one line for the clerk. */
+function reviewLine({ comments, onTitle }: { comments: number; onTitle: number }): string {
+  if (comments === 0) return 'Kiểm tra không tìm thấy vấn đề nào, nên bản soát xét không có nhận xét.\n';
+  const title = onTitle > 0 ? `; ${onTitle} nhận xét không gắn với số in trong thân báo cáo nằm ở tiêu đề BÁO CÁO` : '';
+  return `Bản soát xét có ${comments} nhận xét của "report check", mỗi vấn đề một nhận xét ngay tại số liệu${title}.\n`;
+}
+
 /** The command line; an action that ends with a finding rather than an error sets `outcome.exitCode`. */
 function program(io: Io, outcome: { exitCode: number }): Command {
   const workspace = new Workspace(io.cwd, io.cwd);
@@ -136,24 +143,28 @@ function program(io: Io, outcome: { exitCode: number }): Command {
     .addOption(new Option('-f, --format <dạng>', 'docx (mặc định); pdf (cần LibreOffice); md (Markdown, để xem thay đổi của văn bản); phải khớp đuôi của --out').choices(OUTPUT_FORMATS))
     .option('--strict', 'không tạo báo cáo khi kiểm tra số liệu (report check) còn lỗi')
     .option('--draft', 'tạo bản dự thảo khi còn chỗ CẦN ĐIỀN: các chỗ đó in "[CẦN ĐIỀN: …]" tô vàng, đầu trang ghi DỰ THẢO (mặc định: out/bao-cao-<kỳ>-du-thao.docx)')
+    .option('--review', 'tạo bản soát xét: mỗi vấn đề report check tìm ra là một nhận xét (comment) của Word ngay tại số liệu, số có lỗi tô đỏ (mặc định: out/bao-cao-<kỳ>-soat-xet.docx)')
     .addOption(unitsOption())
     .addOption(jobsOption())
-    .action(async (period: Period, options: { out?: string; strict?: boolean; draft?: boolean; format?: OutputFormat } & BatchFlags) => {
+    .action(async (period: Period, options: { out?: string; strict?: boolean; draft?: boolean; review?: boolean; format?: OutputFormat } & BatchFlags) => {
       const { format } = options;
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH;
       if (options.units !== undefined) {
         if (options.out) throw new RunError('--out không dùng cùng --units: báo cáo của mỗi đơn vị được lưu trong <đơn vị>/out/.');
+        if (options.review) throw new RunError('--review không dùng cùng --units: tạo bản soát xét cho từng đơn vị trong thư mục của đơn vị đó (report build <kỳ> --review).');
         outcome.exitCode = await runBatch({ command: 'build', cwd: io.cwd, period: period.id, format, strict: options.strict, sourceDateEpoch, env: { ...io.env } }, options, io);
         return;
       }
       // Imported on demand: check, and a batch's main thread, never set up the templates and the .docx writer.
       const { build } = await import('../commands/build.js');
-      const result = await build({ workspace, period, out: options.out, format, strict: options.strict, draft: options.draft, sourceDateEpoch, env: io.env });
+      const result = await build({ workspace, period, out: options.out, format, strict: options.strict, draft: options.draft, review: options.review, sourceDateEpoch, env: io.env });
       if (result.warnings.length > 0) {
         io.stderr(formatDiagnostics(result.warnings));
         io.stderr(`${result.warnings.length} cảnh báo: báo cáo vẫn được tạo, in đúng số liệu đã nhập. Xem và sửa dữ liệu nếu cần.\n`);
       }
-      io.stdout(`Đã tạo ${options.draft ? 'bản dự thảo báo cáo' : 'báo cáo'} ${periodWords(period)}: ${result.shownOutput}\n`);
+      const what = options.review ? `bản soát xét ${options.draft ? 'dự thảo ' : ''}báo cáo` : options.draft ? 'bản dự thảo báo cáo' : 'báo cáo';
+      io.stdout(`Đã tạo ${what} ${periodWords(period)}: ${result.shownOutput}\n`);
+      if (result.review) io.stdout(reviewLine(result.review));
       if (result.unfilled > 0) io.stdout(`Bản dự thảo còn ${result.unfilled} chỗ CẦN ĐIỀN, in tô vàng. Xem danh sách: report status ${period.id}\n`);
     });
 

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { failOnErrors, Messages, RunError, type Diagnostic } from '../diagnostics.js';
+import { byPlace, failOnErrors, Messages, RunError, type Diagnostic } from '../diagnostics.js';
 import { emitDocx } from '../emit/docx.js';
 import { emitMarkdown } from '../emit/markdown.js';
 import { convertToPdf } from '../emit/pdf.js';
 import { ensureFolder, writeFileAtomic } from '../emit/write-atomic.js';
 import { outputFormat, type OutputFormat } from '../output-formats.js';
 import { renderDocument, type ReportDocument } from '../render/document.js';
+import { ReviewPlan } from '../render/review.js';
 import { analyze, type AnalyzeOptions } from './analyze.js';
 
 export interface BuildOptions extends AnalyzeOptions {
@@ -19,6 +20,8 @@ export interface BuildOptions extends AnalyzeOptions {
   strict?: boolean;
   /** The environment, where --format pdf looks for LibreOffice (REPORT_SOFFICE, PATH, Program Files). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A review copy: one Word comment per finding of `report check`, on the figure's text (default out/bao-cao-<period>-soat-xet.docx). */
+  review?: boolean;
 }
 
 export interface Compiled {
@@ -29,11 +32,22 @@ export interface Compiled {
   unfilled: number;
 }
 
+/**
+ * What a review copy comments on: what `report check` lists, in its order (by place), at the
+ * configured levels, accepted findings included; not a draft's places to fill, which the draft
+ * prints highlighted where they are.
+ */
+function reviewed(findings: readonly Diagnostic[], warnings: readonly Diagnostic[]): Diagnostic[] {
+  return [...warnings.filter((d) => d.ruleId !== 'unfilled'), ...findings].sort(byPlace);
+}
+
 export interface BuildOutcome {
   /** Where the report went, as shown to the user. */
   shownOutput: string;
   warnings: Diagnostic[];
   unfilled: number;
+  /** A review copy's comments: how many, and how many of them are on the title. */
+  review?: { comments: number; onTitle: number };
 }
 
 /**
@@ -44,7 +58,8 @@ export function compile(options: BuildOptions): Compiled {
   const { input, figures, references, findings, warnings } = analyze(options);
   if (options.strict) failOnErrors(findings);
   const messages = new Messages();
-  const document = renderDocument(input, figures, references, options.workspace.templates(), messages.stage('render'));
+  const review = options.review ? new ReviewPlan(reviewed(findings, warnings), input, figures, references) : undefined;
+  const document = renderDocument(input, figures, references, options.workspace.templates(), messages.stage('render'), review);
   messages.failOnErrors();
   return {
     document: document!,
@@ -76,7 +91,7 @@ export function documentTimestamp(document: ReportDocument, sourceDateEpoch?: st
 async function emit(document: ReportDocument, format: OutputFormat, timestamp: Date, env?: BuildOptions['env']): Promise<Uint8Array> {
   if (format === 'md') return new TextEncoder().encode(emitMarkdown(document));
   const docx = emitDocx(document, timestamp);
-  return format === 'pdf' ? convertToPdf(docx, env) : docx;
+  return format === 'pdf' ? convertToPdf(docx, env, { comments: document.review !== undefined }) : docx;
 }
 
 /** `report build`: compiles the period's report and writes it atomically in the chosen format. */
@@ -85,11 +100,15 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   // An --out that names a source of the report, or the wrong kind of file, is refused before any data is read.
   const chosen = out ? workspace.output(out) : undefined;
   const format = outputFormat(out, options.format);
+  if (options.review && format === 'md') {
+    throw new RunError('Bản soát xét (--review) ghi các nhận xét (comment) của Word, mà tệp Markdown không có: tạo bản soát xét dạng .docx (mặc định) hoặc .pdf.');
+  }
   const { document, warnings, unfilled } = compile(options);
   const bytes = await emit(document, format, documentTimestamp(document, options.sourceDateEpoch), options.env);
-  const output = chosen ?? workspace.defaultOutput(period, format, options.draft);
+  const output = chosen ?? workspace.defaultOutput(period, format, options.draft, options.review);
   const shownOutput = workspace.show(output);
   if (!out) ensureFolder(path.dirname(output), path.dirname(shownOutput));
   writeFileAtomic(output, bytes, shownOutput);
-  return { shownOutput, warnings, unfilled };
+  const review = document.review && { comments: document.review.comments.length, onTitle: document.review.onTitle.length };
+  return { shownOutput, warnings, unfilled, ...(review ? { review } : {}) };
 }

@@ -41,7 +41,7 @@ const ZIP_FIRST = Date.UTC(1980, 0, 1);
 const ZIP_LAST = Date.UTC(2099, 11, 31, 23, 59, 58);
 
 /** A time outside what zip can hold (a SOURCE_DATE_EPOCH far ahead) takes its nearest end. */
-function withinZipRange(timestamp: Date): Date {
+export function withinZipRange(timestamp: Date): Date {
   return new Date(Math.min(Math.max(timestamp.getTime(), ZIP_FIRST), ZIP_LAST));
 }
 

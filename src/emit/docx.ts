@@ -17,6 +17,7 @@ import {
   TextRun,
   WidthType,
   type IParagraphStyleOptions,
+  type ParagraphChild,
 } from 'docx';
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../render/appendix.js';
@@ -24,6 +25,7 @@ import { periodWords } from '../period.js';
 import type { ReportDocument } from '../render/document.js';
 import { keepCompoundsTogether, NO_BREAK_HYPHEN } from '../vietnamese/title-line.js';
 import { docxPackage } from './docx-package.js';
+import { FLAGGED, markRuns, reviewComments, withComments, type RunReview } from './docx-review.js';
 import { fitColumns, textWidth } from './text-width.js';
 
 /** Word's twips: 1 mm = 1440/25,4 twips, rounded as Word rounds (not floored). */
@@ -46,8 +48,11 @@ const FIRST_LINE_INDENT = mm(10); // 1 cm
 const PARAGRAPH_AFTER = 120; // 6 pt
 const LINE_SPACING = 288; // 1,2 lines
 
-/** A run of text; `unfilled` is a draft's place still to fill, highlighted for the reader. */
-type Run = { text: string; bold?: boolean; italics?: boolean; unfilled?: boolean };
+/**
+ * A run of text; `unfilled` is a draft's place still to fill, highlighted for the reader;
+ * `review`, in a review copy, the comments whose range it opens or closes.
+ */
+type Run = { text: string; bold?: boolean; italics?: boolean; unfilled?: boolean; review?: RunReview };
 
 const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 
@@ -90,6 +95,8 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
         return [{ text: '\n', ...style }];
       case 'inlineCode':
         return [{ text: node.value, ...style, unfilled: true }];
+      case 'reviewMark':
+        return markRuns(runs(node.children, style), node.data);
       default:
         // The render stage admits only the node types above.
         throw new Error(`unsupported inline node ${node.type}`);
@@ -97,9 +104,14 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
   });
 }
 
-function textRuns(list: Run[]): TextRun[] {
-  return list.map((r) =>
-    r.text === '\n' ? new TextRun({ break: 1 }) : new TextRun({ text: r.text, bold: r.bold, italics: r.italics, ...(r.unfilled ? { highlight: 'yellow' } : {}) }),
+function textRuns(list: Run[]): ParagraphChild[] {
+  return list.flatMap((r) =>
+    withComments(
+      r.review,
+      r.text === '\n'
+        ? new TextRun({ break: 1 })
+        : new TextRun({ text: r.text, bold: r.bold, italics: r.italics, ...(r.unfilled ? { highlight: 'yellow' } : {}), ...(r.review?.flagged ? FLAGGED : {}) }),
+    ),
   );
 }
 
@@ -127,7 +139,7 @@ function line(text: string, options: LineOptions): Paragraph {
   return lineOf([new TextRun({ text, size: options.size, bold: options.bold, italics: options.italics })], options);
 }
 
-function lineOf(children: TextRun[], options: Pick<LineOptions, 'left' | 'before' | 'after'>): Paragraph {
+function lineOf(children: ParagraphChild[], options: Pick<LineOptions, 'left' | 'before' | 'after'>): Paragraph {
   return new Paragraph({
     alignment: options.left ? AlignmentType.LEFT : AlignmentType.CENTER,
     indent: { firstLine: 0 },
@@ -393,6 +405,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
     creator: doc.properties.author,
     lastModifiedBy: doc.properties.author,
     description: `Báo cáo ${periodWords(doc.period)}`,
+    ...(doc.review ? { comments: reviewComments(doc.review, timestamp) } : {}),
     styles: {
       default: {
         document: {
@@ -419,7 +432,9 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
         children: [
           headerTable(doc),
           line('', { size: BODY_SIZE }),
-          line(doc.title, { size: BODY_SIZE, bold: true }),
+          doc.review && doc.review.onTitle.length > 0
+            ? lineOf(withComments({ starts: doc.review.onTitle, ends: doc.review.onTitle }, new TextRun({ text: doc.title, size: BODY_SIZE, bold: true })), {})
+            : line(doc.title, { size: BODY_SIZE, bold: true }),
           summaryParagraph(doc.summary),
           rule(SHORT_RULE, TEXT_WIDTH, 240),
           ...addresseeLines(doc.addressees),

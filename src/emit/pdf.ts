@@ -12,6 +12,17 @@ const INSTALL =
   `Nếu đã cài ở nơi khác, đặt biến môi trường ${SOFFICE_VARIABLE} là đường dẫn tới soffice (trên Windows: ...\\LibreOffice\\program\\soffice.exe). ` +
   'Không có LibreOffice vẫn tạo được tệp .docx (bỏ --format pdf).';
 
+/**
+ * The profile setting that makes LibreOffice's PDF export keep Word comments, as PDF notes at
+ * their anchors (a review copy). Set in the run's own profile rather than as a filter option on
+ * the command line, which older versions and Windows quoting do not take alike.
+ */
+const EXPORT_NOTES = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="ExportNotes" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+`;
+
 /** The longest a conversion may take before LibreOffice is taken for stuck. */
 const TIMEOUT_MS = 180_000;
 
@@ -19,9 +30,14 @@ const TIMEOUT_MS = 180_000;
  * Turns .docx bytes into PDF bytes with LibreOffice headless. Each run has a profile folder
  * of its own, so parallel builds do not wait on or break each other's LibreOffice. It runs
  * asynchronously, so that Ctrl+C or a kill is handled while it converts: LibreOffice is then
- * ended and its work folder removed (src/stop-cleanup.ts).
+ * ended and its work folder removed (src/stop-cleanup.ts). With `comments`, the .docx's
+ * comments become PDF notes (LibreOffice leaves them out by default).
  */
-export async function convertToPdf(docx: Uint8Array, env: Readonly<Record<string, string | undefined>> = {}): Promise<Uint8Array> {
+export async function convertToPdf(
+  docx: Uint8Array,
+  env: Readonly<Record<string, string | undefined>> = {},
+  options: { comments?: boolean } = {},
+): Promise<Uint8Array> {
   const windows = os.platform() === 'win32';
   const searched = findSoffice({ env, platform: os.platform(), isFile });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
@@ -37,6 +53,10 @@ export async function convertToPdf(docx: Uint8Array, env: Readonly<Record<string
     const input = path.join(work, 'bao-cao.docx');
     fs.writeFileSync(input, docx);
     const profile = pathToFileURL(path.join(work, 'profile')).href;
+    if (options.comments) {
+      fs.mkdirSync(path.join(work, 'profile', 'user'), { recursive: true });
+      fs.writeFileSync(path.join(work, 'profile', 'user', 'registrymodifications.xcu'), EXPORT_NOTES);
+    }
     // Without a path found, the system's own search has the last word (a batch worker given no environment).
     converter = spawn(searched ?? 'soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, input], {
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -10,6 +10,7 @@ import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../val
 import { renderDataText, type ResolvedReference } from '../text/data-text.js';
 import { IMPLIED_NOTE, indicatorRows, type IndicatorRow } from './appendix.js';
 import { markdownOf } from './markdown-escape.js';
+import type { Review, ReviewPlan } from './review.js';
 import { renderTemplates } from './templates.js';
 
 /** The report as a typed tree: the Decree 30 frame from the data, the body as mdast. */
@@ -47,6 +48,8 @@ export interface ReportDocument {
     /** How to read the implied figures, when the table has any. */
     note?: string;
   };
+  /** A review copy's comments (report build --review): one per finding, on its figure's text or on the title. */
+  review?: Review;
 }
 
 /** A heading of the body as the templates see it: its Markdown level and number, ready to print. */
@@ -92,12 +95,16 @@ const hashes = (level: number) => '#'.repeat(Math.min(level, 6));
 /** A blank to write a day or month in by hand. */
 const BLANK = '\u00a0'.repeat(4);
 
-/** What the body may hold; a code span is a draft's place still to fill, printed highlighted. */
-const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break', 'inlineCode']);
+/**
+ * What the body may hold; a code span is a draft's place still to fill, printed highlighted; a
+ * review mark is the text of a figure that a review copy's comments are on.
+ */
+const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break', 'inlineCode', 'reviewMark']);
 
 /**
  * Renders the year's texts, from the references the analysis resolved, and the templates into
  * the document tree. Every reference problem in the data and the templates is reported at once.
+ * With a review plan, the figures it comments on are marked in the body (a review copy).
  */
 export function renderDocument(
   input: YearInput,
@@ -105,6 +112,7 @@ export function renderDocument(
   references: readonly ResolvedReference[],
   templates: TemplateFolder,
   report: Report,
+  review?: ReviewPlan,
 ): ReportDocument | undefined {
   let referenceProblems = 0;
   const reportReference: Report = (problem) => {
@@ -118,7 +126,7 @@ export function renderDocument(
     else referencesOf.set(resolved.reference.text, [resolved]);
   }
   const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], reportReference);
-  const markdownText = (t: TextInput) => markdownOf(text(t));
+  const markdownText = (t: TextInput) => markdownOf(text(t), review?.wrap);
 
   /** The headings of one level, numbered among themselves; `styleAt` gives a depth's numbering. */
   const level = (sections: readonly SectionInput[], depth: number, styleAt: (depth: number) => NumberingStyle): SectionView[] => {
@@ -147,6 +155,7 @@ export function renderDocument(
   const markdown = renderTemplates(templates, view, report);
   if (markdown === undefined) return undefined;
   const body = fromMarkdown(markdown);
+  const comments = review?.place(body);
   const unsupported = findUnsupported(body);
   if (unsupported) {
     report({
@@ -157,7 +166,8 @@ export function renderDocument(
     });
     return undefined;
   }
-  return frame(input, figures, summary, body);
+  const document = frame(input, figures, summary, body);
+  return comments ? { ...document, review: comments } : document;
 }
 
 function findUnsupported(node: { type: string; children?: unknown[] }): string | undefined {

@@ -186,6 +186,8 @@ export const TEXT_REFERENCE_RULE = 'text-reference';
 export interface TextPiece {
   text: string;
   unfilled?: boolean;
+  /** The reference this piece prints, when it prints one: what a review copy anchors its comments on. */
+  printedBy?: ResolvedReference;
 }
 
 /**
@@ -197,12 +199,13 @@ export function renderDataText(input: TextInput, references: readonly ResolvedRe
   if (isPlaceholderText(input.text)) return [{ text: `[${input.text.replace(/\s+/g, ' ').trim()}]`, unfilled: true }];
   const pieces: TextPiece[] = [];
   let from = 0;
-  for (const { reference, resolution } of references) {
+  for (const resolved of references) {
+    const { reference, resolution } = resolved;
     if ('problem' in resolution) {
       report({ ruleId: TEXT_REFERENCE_RULE, severity: 'error', place: reference.place, message: resolution.problem });
     }
     pieces.push({ text: input.text.slice(from, reference.offset) });
-    pieces.push('text' in resolution ? { text: resolution.text, ...(resolution.unfilled ? { unfilled: true } : {}) } : { text: reference.match });
+    pieces.push('text' in resolution ? { text: resolution.text, ...(resolution.unfilled ? { unfilled: true } : {}), printedBy: resolved } : { text: reference.match });
     from = reference.offset + reference.match.length;
   }
   pieces.push({ text: input.text.slice(from) });
