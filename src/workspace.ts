@@ -69,6 +69,9 @@ export interface PeriodFiles {
 /** A data file's name counts in either spelling editors give it. */
 const DATA_FILE_NAME = /\.ya?ml$/i;
 
+/** The units a merged one was formed from, for every period: data/tien-than.yaml. */
+export const PREDECESSORS_FILE = 'tien-than.yaml';
+
 /** The rule config, for every year: data/kiem-tra.yaml. */
 export const CONFIG_FILE = 'kiem-tra.yaml';
 
@@ -147,6 +150,17 @@ export class Workspace {
     else for (const name of LEGACY_SECTIONS) if (!present.has(name)) problems.push(missing(name, 'một phần của báo cáo; hoặc viết bo-cuc.yaml để chọn các phần'));
     for (const name of present.keys()) if (name !== DOCUMENT_FILE && name !== OUTLINE_FILE) files.push(file(name, 'section'));
     return { files, legacy, problems };
+  }
+
+  /** The units this one was formed from in the 2025 reform (data/tien-than.yaml), when it says so. */
+  predecessorsFile(): string | undefined {
+    const file = path.join(this.root, 'data', PREDECESSORS_FILE);
+    return fs.existsSync(file) ? file : undefined;
+  }
+
+  /** Another project folder, named relative to this one (a predecessor's data). */
+  relative(folder: string): Workspace {
+    return new Workspace(path.resolve(this.root, folder), this.cwd);
   }
 
   /** Where `report check --accept-all` keeps the accepted findings of a period: data/chap-nhan-<period>.yaml. */

@@ -4,7 +4,10 @@ import { ruleLevels, type RuleLevels } from '../check/config.js';
 import type { Rule } from '../check/rule.js';
 import { RULES, runRules } from '../check/run-rules.js';
 import { earlierYearOf } from '../compute/earlier-year.js';
-import { computeFigures, type EarlierYear, type Figure } from '../compute/figures.js';
+import { predecessorWords, sumOfPredecessors, type MissingFigure, type Predecessor, type PredecessorValues } from '../compute/predecessors.js';
+import { Decimal } from '../decimal.js';
+
+import { computeFigures, type EarlierYear, type Figure, type Recorded } from '../compute/figures.js';
 import type { UnitEntry, UnitTable } from '../compute/units.js';
 import { formatPlace, InputError, Messages, RunError, type Diagnostic, type Problem, type Report } from '../diagnostics.js';
 import { inlineAcceptances } from '../load/acceptance-comments.js';
@@ -37,6 +40,8 @@ export interface Analysis extends ComputedYear {
   findings: Diagnostic[];
   /** Warnings of reading and computing: unknown files, zero denominators a stated value covers, last year's data left out. */
   warnings: Diagnostic[];
+  /** For a unit formed by the 2025 mergers: how its cùng kỳ was made, for a footnote at the first comparison. */
+  comparisonNote?: string;
 }
 
 export interface AnalyzeOptions {
@@ -226,18 +231,96 @@ function earlierPeriod(workspace: Workspace, earlier: Period, period: Period, us
  * What earlier reports give this period: cùng kỳ from the same period of the year before,
  * the plan from the targets of last year's annual report (for a year, the same folder).
  */
-function earlierFigures(workspace: Workspace, period: Period, units: UnitTable, messages: Messages): EarlierYear | undefined {
+function earlierFigures(workspace: Workspace, period: Period, units: UnitTable, messages: Messages): EarlierFigures {
   const samePeriod = samePeriodLastYear(period);
   const lastYear = annual(period.year - 1);
   const sameFolder = samePeriod.id === lastYear.id;
   const values = earlierPeriod(workspace, samePeriod, period, sameFolder ? 'cùng kỳ và kế hoạch' : 'cùng kỳ', units, messages);
   const targets = sameFolder ? values : earlierPeriod(workspace, lastYear, period, 'kế hoạch', units, messages);
-  if (!values && !targets) return undefined;
+  // A unit formed by the 2025 mergers, with no folder of its own for the period before: its predecessors' sum.
+  const merged = workspace.hasPeriod(samePeriod) ? undefined : predecessorsSum(workspace, samePeriod, period, units, messages);
+  if (!values && !targets && !merged) return {};
   return {
-    year: period.year - 1,
-    values: values ? earlierYearOf(period.year - 1, values.input.figures, values.figures).values : new Map(),
-    targets: targets ? earlierYearOf(period.year - 1, targets.input.figures, targets.figures).targets : new Map(),
+    earlier: {
+      year: period.year - 1,
+      values: merged?.values ?? (values ? earlierYearOf(period.year - 1, values.input.figures, values.figures).values : new Map()),
+      targets: targets ? earlierYearOf(period.year - 1, targets.input.figures, targets.figures).targets : new Map(),
+    },
+    ...(merged ? { merged } : {}),
   };
+}
+
+/** What the periods before give this one, and for a merged unit what its predecessors' data gave and lacked. */
+interface EarlierFigures {
+  earlier?: EarlierYear;
+  merged?: { values: ReadonlyMap<string, Recorded>; missing: ReadonlyMap<string, MissingFigure>; note: string };
+}
+
+/**
+ * The cùng kỳ of a unit formed by merging others (data/tien-than.yaml): the sum of their figures
+ * for the same period, each read from its own project folder. When one predecessor's data cannot
+ * be read, none is summed: a part left out would pass for zero.
+ */
+function predecessorsSum(workspace: Workspace, samePeriod: Period, period: Period, units: UnitTable, messages: Messages): EarlierFigures['merged'] {
+  const listed = predecessorsOf(workspace, messages);
+  if (listed.length === 0) return undefined;
+  const report = messages.stage('workspace');
+  const parts: PredecessorValues[] = [];
+  for (const { predecessor, folder } of listed) {
+    if (!folder.hasPeriod(samePeriod)) {
+      report({
+        ruleId: 'earlier-year',
+        severity: 'warning',
+        place: predecessor.place,
+        message: `${predecessor.name} không có dữ liệu ${periodWords(samePeriod)} (${folder.show(folder.periodFolder(samePeriod))}), nên ${periodWords(period)} không có số cùng kỳ tổng hợp từ các đơn vị trước sắp xếp. Tạo thư mục đó, hoặc sửa thu_muc.`,
+      });
+      return undefined;
+    }
+    const computed = earlierPeriod(folder, samePeriod, period, 'cùng kỳ', units, messages);
+    if (!computed) return undefined;
+    parts.push({ predecessor, values: earlierYearOf(samePeriod.year, computed.input.figures, computed.figures).values });
+  }
+  const summed = sumOfPredecessors(parts);
+  const note = `Số cùng kỳ ${periodWords(samePeriod)} tổng hợp từ số liệu của ${predecessorWords(listed.map((l) => l.predecessor))} trước sắp xếp.`;
+  return { ...summed, note };
+}
+
+/** The predecessors data/tien-than.yaml names, each with its project folder. */
+function predecessorsOf(workspace: Workspace, messages: Messages): { predecessor: Predecessor; folder: Workspace }[] {
+  const file = workspace.predecessorsFile();
+  if (!file) return [];
+  const report = messages.stage('config');
+  const read = readYamlFile(file, workspace.show(file));
+  const problems = read.source ? [...read.diagnostics, ...validateTree('tien-than.schema.json', read.tree, read.source)] : read.diagnostics;
+  for (const problem of problems) report(problem);
+  const list = read.tree?.kind === 'map' ? entry(read.tree, 'tien_than') : undefined;
+  if (problems.length > 0 || list?.kind !== 'seq') return [];
+  return list.items.flatMap((item) => {
+    if (item.kind !== 'map') return [];
+    const text = (key: string) => {
+      const node = entry(item, key);
+      return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+    };
+    const percent = entry(item, 'ty_le');
+    const share = percent?.kind === 'scalar' ? { percent: new Decimal(percent.source), basis: text('theo') as 'dan_so' | 'dien_tich' } : undefined;
+    return [{ predecessor: { name: text('ten')!, place: item.place, ...(share ? { share } : {}) }, folder: workspace.relative(text('thu_muc')!) }];
+  });
+}
+
+/** A figure whose cùng kỳ the predecessors' data cannot give, and that this period does not type, is said at the figure. */
+function reportMissingPredecessors(input: YearInput, merged: NonNullable<EarlierFigures['merged']>, report: Report): void {
+  for (const figure of input.figures) {
+    const missing = merged.missing.get(figure.key);
+    if (!missing || figure.lastYear || figure.restates) continue;
+    report({
+      ruleId: 'predecessor-missing',
+      severity: 'warning',
+      place: figure.place,
+      message:
+        `"${figure.name ?? figure.key}" [${figure.key}] không có số cùng kỳ: ${missing.predecessors.join(', ')} không có chỉ tiêu này ` +
+        '(hoặc ghi bằng đơn vị không đổi được) trong dữ liệu trước sắp xếp, nên không cộng được. Ghi cung_ky, hoặc bổ sung số liệu đó.',
+    });
+  }
 }
 
 /** The rule levels of data/kiem-tra.yaml, when the project has one. */
@@ -261,10 +344,13 @@ export function analyze({ workspace, period, draft }: AnalyzeOptions): Analysis 
   const levels = configuredLevels(workspace, messages);
   const units = unitsOf(workspace, messages);
   messages.failOnErrors();
-  const earlier = earlierFigures(workspace, period, units, messages);
+  const { earlier, merged } = earlierFigures(workspace, period, units, messages);
   const computed = computePeriod(workspace, period, earlier, messages, draft, units);
+  if (merged) reportMissingPredecessors(computed.input, merged, messages.stage('compute'));
   const { references, findings } = checkComputed(computed, levels);
   const acceptances = knownRules([...computed.acceptances, ...fileAcceptances(workspace, period, messages)], messages.stage('check'));
   const accepted = applyAcceptances(findings, acceptances, messages.stage('check'));
-  return { ...computed, references, findings: accepted, warnings: [...messages.all] };
+  // The footnote says how cùng kỳ was made, when some figure's was made so.
+  const fromPredecessors = merged && computed.input.figures.some((f) => !f.lastYear && merged.values.has(f.key));
+  return { ...computed, references, findings: accepted, warnings: [...messages.all], ...(fromPredecessors ? { comparisonNote: merged.note } : {}) };
 }

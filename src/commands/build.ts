@@ -55,11 +55,12 @@ export interface BuildOutcome {
  * report prints the figures as stated (principle 2); with `strict`, its errors stop the build.
  */
 export function compile(options: BuildOptions): Compiled {
-  const { input, figures, references, findings, warnings } = analyze(options);
+  const analysis = analyze(options);
+  const { input, figures, references, findings, warnings } = analysis;
   if (options.strict) failOnErrors(findings);
   const messages = new Messages();
   const review = options.review ? new ReviewPlan(reviewed(findings, warnings), input, figures, references) : undefined;
-  const document = renderDocument(input, figures, references, options.workspace.templates(), messages.stage('render'), review);
+  const document = renderDocument(input, figures, references, options.workspace.templates(), messages.stage('render'), review, analysis.comparisonNote);
   messages.failOnErrors();
   return {
     document: document!,

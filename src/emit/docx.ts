@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  FootnoteReferenceRun,
   Header,
   HeadingLevel,
   LineRuleType,
@@ -19,7 +20,7 @@ import {
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Heading, PhrasingContent, RootContent } from 'mdast';
+import type { FootnoteDefinition, Heading, PhrasingContent, RootContent } from 'mdast';
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../render/appendix.js';
 import { periodWords } from '../period.js';
 import type { ReportDocument } from '../render/document.js';
@@ -52,7 +53,8 @@ const LINE_SPACING = 288; // 1,2 lines
  * A run of text; `unfilled` is a draft's place still to fill, highlighted for the reader;
  * `review`, in a review copy, the comments whose range it opens or closes.
  */
-type Run = { text: string; bold?: boolean; italics?: boolean; unfilled?: boolean; review?: RunReview };
+/** A run of text; `footnote` stands for the report's footnote reference, `size` (half-points) for a footnote's smaller text. */
+type Run = { text: string; bold?: boolean; italics?: boolean; unfilled?: boolean; review?: RunReview; footnote?: boolean; size?: number };
 
 const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
 
@@ -97,6 +99,8 @@ function runs(nodes: PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
         return [{ text: node.value, ...style, unfilled: true }];
       case 'reviewMark':
         return markRuns(runs(node.children, style), node.data);
+      case 'footnoteReference':
+        return [{ text: '', ...style, footnote: true }];
       default:
         // The render stage admits only the node types above.
         throw new Error(`unsupported inline node ${node.type}`);
@@ -108,10 +112,35 @@ function textRuns(list: Run[]): ParagraphChild[] {
   return list.flatMap((r) =>
     withComments(
       r.review,
-      r.text === '\n'
+      r.footnote
+        ? new FootnoteReferenceRun(FOOTNOTE_ID)
+        : r.text === '\n'
         ? new TextRun({ break: 1 })
-        : new TextRun({ text: r.text, bold: r.bold, italics: r.italics, ...(r.unfilled ? { highlight: 'yellow' } : {}), ...(r.review?.flagged ? FLAGGED : {}) }),
+        : new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size, ...(r.unfilled ? { highlight: 'yellow' } : {}), ...(r.review?.flagged ? FLAGGED : {}) }),
     ),
+  );
+}
+
+/** The report's one footnote (how a merged unit's cùng kỳ was made), as Word numbers it. */
+const FOOTNOTE_ID = 1;
+
+/** The footnotes of the body, for the document's footnotes part: 12 pt, no first-line indent. */
+function footnotes(body: ReportDocument['body']): Record<string, { children: Paragraph[] }> {
+  const definitions = body.children.filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition');
+  return Object.fromEntries(
+    definitions.map((definition) => [
+      String(FOOTNOTE_ID),
+      {
+        children: definition.children.map(
+          (block) =>
+            new Paragraph({
+              indent: { firstLine: 0 },
+              spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO },
+              children: textRuns(runs(block.type === 'paragraph' ? block.children : []).map((r) => ({ ...r, size: pt(12) }))),
+            }),
+        ),
+      },
+    ]),
   );
 }
 
@@ -406,6 +435,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
     lastModifiedBy: doc.properties.author,
     description: `Báo cáo ${periodWords(doc.period)}`,
     ...(doc.review ? { comments: reviewComments(doc.review, timestamp) } : {}),
+    ...(doc.body.children.some((node) => node.type === 'footnoteDefinition') ? { footnotes: footnotes(doc.body) } : {}),
     styles: {
       default: {
         document: {
@@ -438,7 +468,7 @@ export function emitDocx(doc: ReportDocument, timestamp: Date): Uint8Array {
           summaryParagraph(doc.summary),
           rule(SHORT_RULE, TEXT_WIDTH, 240),
           ...addresseeLines(doc.addressees),
-          ...doc.body.children.map(bodyBlock),
+          ...doc.body.children.filter((node) => node.type !== 'footnoteDefinition').map(bodyBlock),
           line('', { size: BODY_SIZE }),
           closingTable(doc),
         ],

@@ -1,4 +1,5 @@
 import type { Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import { gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { INDICATOR_COLUMNS, type IndicatorCell } from '../render/appendix.js';
@@ -56,5 +57,5 @@ export function emitMarkdown(doc: ReportDocument): string {
       ...(doc.appendix ? appendixNodes(doc.appendix) : []),
     ],
   };
-  return toMarkdown(root, { extensions: [gfmTableToMarkdown()] });
+  return toMarkdown(root, { extensions: [gfmTableToMarkdown(), gfmFootnoteToMarkdown()] });
 }

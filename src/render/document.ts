@@ -1,13 +1,15 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Report } from '../diagnostics.js';
 import { periodWords, type Period } from '../period.js';
 import type { NumberingStyle } from '../validate/outline.js';
 import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
-import { renderDataText, type ResolvedReference } from '../text/data-text.js';
+import { renderDataText, type ResolvedReference, type TextPiece } from '../text/data-text.js';
 import { IMPLIED_NOTE, indicatorRows, type IndicatorRow } from './appendix.js';
 import { markdownOf } from './markdown-escape.js';
 import type { Review, ReviewPlan } from './review.js';
@@ -97,9 +99,19 @@ const BLANK = '\u00a0'.repeat(4);
 
 /**
  * What the body may hold; a code span is a draft's place still to fill, printed highlighted; a
- * review mark is the text of a figure that a review copy's comments are on.
+ * review mark is the text of a figure that a review copy's comments are on; a footnote says how
+ * a merged unit's cùng kỳ was made.
  */
-const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break', 'inlineCode', 'reviewMark']);
+const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break', 'inlineCode', 'reviewMark', 'footnoteReference', 'footnoteDefinition']);
+
+/** The one footnote of a report: how a merged unit's cùng kỳ was made. */
+const FOOTNOTE = 'cung-ky';
+const COMPARISONS: readonly string[] = ['tang_giam', 'muc_tang_giam', 'chenh_lech', 'cung_ky'];
+
+/** Whether a reference prints a comparison with cùng kỳ, and prints it (not words for a division by zero, nor a place to fill). */
+function isComparison({ reference, resolution }: ResolvedReference): boolean {
+  return COMPARISONS.includes(reference.words?.[0] ?? '') && 'text' in resolution && !resolution.isWords && !resolution.unfilled;
+}
 
 /**
  * Renders the year's texts, from the references the analysis resolved, and the templates into
@@ -113,6 +125,7 @@ export function renderDocument(
   templates: TemplateFolder,
   report: Report,
   review?: ReviewPlan,
+  comparisonNote?: string,
 ): ReportDocument | undefined {
   let referenceProblems = 0;
   const reportReference: Report = (problem) => {
@@ -126,7 +139,10 @@ export function renderDocument(
     else referencesOf.set(resolved.reference.text, [resolved]);
   }
   const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], reportReference);
-  const markdownText = (t: TextInput) => markdownOf(text(t), review?.wrap);
+  // A merged unit's footnote on how cùng kỳ was made goes after the first comparison the body prints.
+  const noted = comparisonNote === undefined ? undefined : references.find((r) => r.reference.text !== input.details.summary && isComparison(r));
+  const footnote = (piece: TextPiece, markdown: string) => (noted && piece.printedBy === noted ? `${markdown}[^${FOOTNOTE}]` : markdown);
+  const markdownText = (t: TextInput) => markdownOf(text(t), (piece, markdown) => footnote(piece, review ? review.wrap(piece, markdown) : markdown));
 
   /** The headings of one level, numbered among themselves; `styleAt` gives a depth's numbering. */
   const level = (sections: readonly SectionInput[], depth: number, styleAt: (depth: number) => NumberingStyle): SectionView[] => {
@@ -152,9 +168,10 @@ export function renderDocument(
   const summary = summaryLines(text(input.details.summary).map((piece) => piece.text).join(''));
   if (referenceProblems > 0) return undefined;
 
-  const markdown = renderTemplates(templates, view, report);
-  if (markdown === undefined) return undefined;
-  const body = fromMarkdown(markdown);
+  const rendered = renderTemplates(templates, view, report);
+  if (rendered === undefined) return undefined;
+  const markdown = noted ? `${rendered}\n\n[^${FOOTNOTE}]: ${markdownOf([{ text: comparisonNote! }])}\n` : rendered;
+  const body = fromMarkdown(markdown, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
   const comments = review?.place(body);
   const unsupported = findUnsupported(body);
   if (unsupported) {

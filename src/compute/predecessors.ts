@@ -1,0 +1,67 @@
+import { Decimal } from '../decimal.js';
+import type { Place } from '../diagnostics.js';
+import { product, quotient, sum } from './exact.js';
+import type { Recorded } from './figures.js';
+import { conversionFactor, sameUnit } from './units.js';
+
+/** A unit that existed before the 2025 reform and went, whole or in part, into this one. */
+export interface Predecessor {
+  name: string;
+  /** The share that went into this unit, in %, and what it was measured by (dân số, diện tích); whole when absent. */
+  share?: { percent: Decimal; basis: 'dan_so' | 'dien_tich' };
+  place: Place;
+}
+
+/** What one predecessor's data recorded for the period before: its figures by key. */
+export interface PredecessorValues {
+  predecessor: Predecessor;
+  values: ReadonlyMap<string, Recorded>;
+}
+
+/** Why a figure has no summed cùng kỳ: the predecessors that lack it, or give it in a unit that does not convert. */
+export interface MissingFigure {
+  predecessors: string[];
+}
+
+const HUNDRED = new Decimal(100);
+
+/**
+ * The cùng kỳ of a merged unit: for each figure every predecessor recorded, the exact sum of
+ * their values, each taken at its share and converted into the first one's unit. A figure that
+ * some predecessor lacks (or records in a unit that does not convert, or as a bound) has no
+ * sum: it is listed as missing, never summed as if the missing part were zero.
+ */
+export function sumOfPredecessors(parts: readonly PredecessorValues[]): { values: Map<string, Recorded>; missing: Map<string, MissingFigure> } {
+  const values = new Map<string, Recorded>();
+  const missing = new Map<string, MissingFigure>();
+  const keys = new Set(parts.flatMap((part) => [...part.values.keys()]));
+  for (const key of keys) {
+    const first = parts.find((part) => part.values.has(key))!.values.get(key)!;
+    const lacking: string[] = [];
+    let total = new Decimal(0);
+    // As finely as the predecessors wrote it (finer by a share's digits), and no finer than the sum needs.
+    let decimals = 0;
+    for (const { predecessor, values: recorded } of parts) {
+      const entry = recorded.get(key);
+      const factor = entry && !entry.quantity.bound ? (sameUnit(entry, first) ? new Decimal(1) : conversionFactor(entry, first)) : undefined;
+      if (!entry || !factor) {
+        lacking.push(predecessor.name);
+        continue;
+      }
+      const share = predecessor.share ? quotient(predecessor.share.percent, HUNDRED) : new Decimal(1);
+      total = sum(total, product(product(entry.quantity.value, factor), share));
+      decimals = Math.max(decimals, entry.quantity.decimals + share.decimalPlaces());
+    }
+    if (lacking.length > 0) missing.set(key, { predecessors: lacking });
+    else values.set(key, { ...first, quantity: { value: total, decimals: Math.min(decimals, total.decimalPlaces()), minIntegerDigits: 1 } });
+  }
+  return { values, missing };
+}
+
+/** "xã An Phú, xã Bình Minh và 30% dân số xã Cát Tiên": the predecessors as the footnote names them. */
+export function predecessorWords(predecessors: readonly Predecessor[]): string {
+  const named = predecessors.map(({ name, share }) =>
+    share ? `${share.percent.toString().replace('.', ',')}% ${share.basis === 'dan_so' ? 'dân số' : 'diện tích'} ${name}` : name,
+  );
+  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} và ${named.at(-1)}`;
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, docxPart, editFile, FIXTURES, tempFolder } from './helpers.js';
+
+/**
+ * test/fixtures/merged: xã Tân Hòa, formed in 2025 from the whole of xã An Phú and 30% (by
+ * population) of xã Bình Minh, whose 2024 data sit in project folders of their own beside it.
+ */
+function merged(): string {
+  const dir = tempFolder('report-merged-');
+  fs.cpSync(path.join(FIXTURES, 'merged'), dir, { recursive: true });
+  return path.join(dir, 'xa-tan-hoa');
+}
+
+const KINH_TE = path.join('data', '2025', 'kinh-te.yaml');
+
+async function markdown(dir: string): Promise<{ text: string; stderr: string }> {
+  const result = await cli(['build', '2025', '--format', 'md', '--out', 'r.md'], dir);
+  expect(result.code, result.stderr).toBe(0);
+  return { text: fs.readFileSync(path.join(dir, 'r.md'), 'utf8'), stderr: result.stderr };
+}
+
+describe('a unit formed by the 2025 mergers', () => {
+  it('takes cùng kỳ as the exact sum of its predecessors, a share at its share, units converted (triệu into tỷ)', async () => {
+    const { text } = await markdown(merged());
+    // 1.000 tấn + 30% × 800 tấn = 1.240 tấn; 12 tỷ đồng + 30% × 5.000 triệu đồng = 13,5 tỷ đồng.
+    expect(text).toMatch(/\| Sản lượng lúa +\| +tấn +\| +\| +1\.302 \| +\| +1\.240 \| +105,0 \|/);
+    expect(text).toMatch(/\| Doanh thu thương mại - dịch vụ \| tỷ đồng \| +\| +14,85 \| +\| +13,5 \| +110,0 \|/);
+    expect(text).toContain('Doanh thu thương mại - dịch vụ 14,85 tỷ đồng, tăng 10,0%.');
+  });
+
+  it('says how, once, in a Word footnote at the first comparison', async () => {
+    const dir = merged();
+    const { text } = await markdown(dir);
+    expect(text).toContain('Sản lượng lúa đạt 1.302 tấn, tăng 5,0%[^cung-ky] so với cùng kỳ.');
+    expect(text.match(/\[\^cung-ky\]/g)).toHaveLength(2); // the reference and its definition
+    expect(text).toContain('[^cung-ky]: Số cùng kỳ năm 2024 tổng hợp từ số liệu của xã An Phú và 30% dân số xã Bình Minh trước sắp xếp.');
+
+    expect((await cli(['build', '2025', '--out', 'r.docx'], dir)).code).toBe(0);
+    const document = docxPart(path.join(dir, 'r.docx'), 'word/document.xml');
+    expect(document.match(/<w:footnoteReference w:id="1"\/>/g)).toHaveLength(1);
+    expect(document).toMatch(/tăng 5,0%<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/>/);
+    expect(docxPart(path.join(dir, 'r.docx'), 'word/footnotes.xml')).toMatch(
+      /<w:footnote w:id="1">.*Số cùng kỳ năm 2024 tổng hợp từ số liệu của xã An Phú và 30% dân số xã Bình Minh trước sắp xếp\./s,
+    );
+  });
+
+  it('never counts a missing figure as zero: a predecessor without it is a warning at the figure, naming the unit', async () => {
+    const dir = merged();
+    const result = await cli(['check', '2025'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '11:3  cảnh báo "Số hộ" [so_ho] không có số cùng kỳ: xã Bình Minh không có chỉ tiêu này (hoặc ghi bằng đơn vị không đổi được) trong dữ liệu trước sắp xếp',
+    );
+    // Typed by the clerk, cùng kỳ is there, and the warning is not.
+    editFile(path.join(dir, KINH_TE), (t) => t.replace('    gia_tri: 2100\n', '    gia_tri: 2100\n    cung_ky: 2050\n'));
+    expect((await cli(['check', '2025'], dir)).stdout).not.toContain('predecessor-missing');
+  });
+
+  it('uses a cùng kỳ the clerk typed, and says where it differs from the sum', async () => {
+    const dir = merged();
+    editFile(path.join(dir, KINH_TE), (t) => t.replace('    gia_tri: 1302\n', '    gia_tri: 1302\n    cung_ky: 1250\n'));
+    const result = await cli(['check', '2025', '--format', 'json'], dir);
+    const messages = (JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; message: string }[] }[]).flatMap((f) => f.messages);
+    expect(messages).toContainEqual(
+      expect.objectContaining({ ruleId: 'last-year-revised', line: 6, message: expect.stringContaining('cùng kỳ ghi 1.250 tấn ở đây, còn số liệu năm trước') }),
+    );
+    expect(messages.find((m) => m.ruleId === 'last-year-revised')!.message).toContain('là 1.240 tấn');
+  });
+
+  it('sums nothing when a predecessor has no data for the period before: a warning at its entry', async () => {
+    const dir = merged();
+    fs.rmSync(path.join(dir, '..', 'xa-binh-minh', 'data', '2024'), { recursive: true });
+    const result = await cli(['check', '2025'], dir);
+    expect(result.stdout).toContain('tien-than.yaml');
+    expect(result.stdout).toContain('xã Bình Minh không có dữ liệu năm 2024');
+    // With no cùng kỳ, a text that prints the change has nothing to print: an error there, not a blank.
+    const built = await cli(['build', '2025'], dir);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain('Chỉ tiêu "san_luong_lua" chưa có tang_giam hoặc cung_ky, nên không in được {{tang_giam san_luong_lua}}.');
+  });
+});
