@@ -80,4 +80,21 @@ describe('a unit formed by the 2025 mergers', () => {
     expect(built.code).toBe(1);
     expect(built.stderr).toContain('Chỉ tiêu "san_luong_lua" chưa có tang_giam hoặc cung_ky, nên không in được {{tang_giam san_luong_lua}}.');
   });
+
+  it('starts its first period from its predecessors: the outline and texts of the first, the figures of all, the sums as comments', async () => {
+    const dir = merged();
+    fs.rmSync(path.join(dir, 'data', '2025'), { recursive: true });
+    const init = await cli(['init', '2025'], dir);
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    expect(init.stdout).toMatch(/^Đã tạo data[/\\]2025 \(3 tệp\) từ dữ liệu năm 2024 của xã An Phú và 30% dân số xã Bình Minh \(trước sắp xếp\)/);
+    const economy = fs.readFileSync(path.join(dir, 'data', '2025', 'kinh-te.yaml'), 'utf8');
+    expect(economy).toContain('gia_tri: CẦN ĐIỀN # năm 2024, xã An Phú và 30% dân số xã Bình Minh: 1.240 tấn\n');
+    expect(economy).toContain('gia_tri: CẦN ĐIỀN # năm 2024, xã An Phú và 30% dân số xã Bình Minh: 13,5 tỷ đồng\n');
+    expect(economy).toContain('gia_tri: CẦN ĐIỀN # năm 2024, xã An Phú và 30% dân số xã Bình Minh: không cộng được (một đơn vị không có số này)\n');
+    // A figure only the partial predecessor had: its share, as a place to fill.
+    expect(economy).toMatch(/ {2}dien_tich_cay_an_qua:\n {4}ten: Diện tích cây ăn quả\n {4}don_vi: ha\n {4}gia_tri: CẦN ĐIỀN # năm 2024, chỉ 30% dân số xã Bình Minh có: 9 ha\n/);
+    const details = fs.readFileSync(path.join(dir, 'data', '2025', 'van-ban.yaml'), 'utf8');
+    expect(details).toContain('co_quan: CẦN ĐIỀN # Năm 2024, đơn vị cũ: ỦY BAN NHÂN DÂN XÃ AN PHÚ\n');
+    expect(details).not.toContain('co_quan_chu_quan');
+  });
 });

@@ -209,7 +209,7 @@ function program(io: Io, outcome: { exitCode: number }): Command {
       const { init } = await import('../commands/init.js');
       const result = init({ workspace, period });
       io.stdout(
-        `Đã tạo ${result.shownFolder} (${result.files} tệp) từ dữ liệu ${periodWords(result.source)}: ${result.places} chỗ cần điền, ` +
+        `Đã tạo ${result.shownFolder} (${result.files} tệp) từ dữ liệu ${periodWords(result.source)}${result.predecessors ? ` của ${result.predecessors} (trước sắp xếp)` : ''}: ${result.places} chỗ cần điền, ` +
           `${result.plans} kế hoạch lấy từ mục tiêu năm ${period.year - 1}. Xem danh sách: report status ${period.id}\n`,
       );
     });

@@ -263,12 +263,29 @@ interface EarlierFigures {
  */
 function predecessorsSum(workspace: Workspace, samePeriod: Period, period: Period, units: UnitTable, messages: Messages): EarlierFigures['merged'] {
   const listed = predecessorsOf(workspace, messages);
+  const parts = predecessorParts(listed, samePeriod, period, units, messages);
+  if (!parts) return undefined;
+  const summed = sumOfPredecessors(parts);
+  const note = `Số cùng kỳ ${periodWords(samePeriod)} tổng hợp từ số liệu của ${predecessorWords(listed.map((l) => l.predecessor))} trước sắp xếp.`;
+  return { ...summed, note };
+}
+
+/**
+ * What each predecessor recorded for a period, read from its own folder; none at all when one
+ * of them has no such folder or its data cannot be read (each said as a warning).
+ */
+export function predecessorParts(
+  listed: readonly { predecessor: Predecessor; folder: Workspace }[],
+  samePeriod: Period,
+  period: Period,
+  units: UnitTable,
+  messages: Messages,
+): PredecessorValues[] | undefined {
   if (listed.length === 0) return undefined;
-  const report = messages.stage('workspace');
   const parts: PredecessorValues[] = [];
   for (const { predecessor, folder } of listed) {
     if (!folder.hasPeriod(samePeriod)) {
-      report({
+      messages.stage('workspace')({
         ruleId: 'earlier-year',
         severity: 'warning',
         place: predecessor.place,
@@ -280,13 +297,11 @@ function predecessorsSum(workspace: Workspace, samePeriod: Period, period: Perio
     if (!computed) return undefined;
     parts.push({ predecessor, values: earlierYearOf(samePeriod.year, computed.input.figures, computed.figures).values });
   }
-  const summed = sumOfPredecessors(parts);
-  const note = `Số cùng kỳ ${periodWords(samePeriod)} tổng hợp từ số liệu của ${predecessorWords(listed.map((l) => l.predecessor))} trước sắp xếp.`;
-  return { ...summed, note };
+  return parts;
 }
 
 /** The predecessors data/tien-than.yaml names, each with its project folder. */
-function predecessorsOf(workspace: Workspace, messages: Messages): { predecessor: Predecessor; folder: Workspace }[] {
+export function predecessorsOf(workspace: Workspace, messages: Messages): { predecessor: Predecessor; folder: Workspace }[] {
   const file = workspace.predecessorsFile();
   if (!file) return [];
   const report = messages.stage('config');

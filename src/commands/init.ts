@@ -3,12 +3,14 @@ import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type ScalarTag, type YAMLMap } from 'yaml';
 import { earlierYearOf } from '../compute/earlier-year.js';
 import type { Recorded } from '../compute/figures.js';
-import { Messages, RunError } from '../diagnostics.js';
+import { formatPlace, Messages, RunError } from '../diagnostics.js';
+import { predecessorWords, sumOfPredecessors } from '../compute/predecessors.js';
+import type { Workspace } from '../workspace.js';
 import { freshTemporaryPath } from '../temporary-path.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { formatWithUnit } from '../vietnamese/number.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
-import { computePeriod, type AnalyzeOptions } from './analyze.js';
+import { computePeriod, predecessorParts, predecessorsOf, unitsOf, type AnalyzeOptions } from './analyze.js';
 import { wrapWords } from '../text/wrap.js';
 
 /** Measures that belong to one year only: they are computed again, or typed again, each year. */
@@ -19,6 +21,8 @@ const TEXT_LISTS = ['noi_dung', 'boi_canh'];
 
 export interface InitOutcome {
   period: Period;
+  /** For a merged unit started from its predecessors: who they were. */
+  predecessors?: string;
   /** The period it was made from: the same one, a year before. */
   source: Period;
   shownFolder: string;
@@ -62,8 +66,17 @@ function numberNode(recorded: Recorded): Scalar {
   return new Scalar(new ExactNumber(recorded.quantity.value.toFixed(recorded.quantity.decimals)));
 }
 
+/** For a unit formed by merging others, with no folder of its own for the period before: what its predecessors recorded. */
+interface MergedStart {
+  /** "xã An Phú và 30% dân số xã Bình Minh". */
+  words: string;
+  /** Each figure's sum over the predecessors, where all of them have it. */
+  sums: ReadonlyMap<string, Recorded>;
+}
+
 interface Context {
   doc: Document;
+  merged?: MergedStart;
   /** The new period, and the one it is made from, in words: `năm 2024`, `năm 2023`. */
   period: string;
   source: string;
@@ -83,7 +96,12 @@ function clearFigure(key: string, figure: YAMLMap, context: Context): void {
     if (isFormula) figure.delete('gia_tri');
     else {
       const unit = String(figure.get('don_vi') ?? '');
-      const shown = isScalar(value) ? `${context.source}: ${String(value.value)}${unit ? ` ${unit}` : ''}` : undefined;
+      const sum = context.merged?.sums.get(key);
+      const shown = context.merged
+        ? `${context.source}, ${context.merged.words}: ${sum ? formatWithUnit(sum.quantity, sum.unit) : 'không cộng được (một đơn vị không có số này)'}`
+        : isScalar(value)
+          ? `${context.source}: ${String(value.value)}${unit ? ` ${unit}` : ''}`
+          : undefined;
       figure.set('gia_tri', placeholder(doc, '', shown));
       context.counts.places++;
     }
@@ -119,11 +137,22 @@ function clearSection(section: Node | null | undefined, context: Context): void 
   if (isSeq(subsections)) for (const item of subsections.items) clearSection(item as Node, context);
 }
 
+/** The details that name the unit: a predecessor's are not the new unit's, so they are left to fill. */
+const UNIT_DETAILS = ['co_quan', 'ten_goi', 'dia_danh'];
+
 function clearDetails(details: Node | null | undefined, context: Context): void {
   if (!isMap(details)) return;
   details.set('so', context.doc.createNode(''));
   details.set('ngay', placeholder(context.doc, '', 'ngày ban hành, dạng NĂM-THÁNG-NGÀY'));
   context.counts.places++;
+  if (!context.merged) return;
+  // No district after the 2025 reform: a merged unit has no superior-body line.
+  details.delete('co_quan_chu_quan');
+  for (const key of UNIT_DETAILS) {
+    const old = details.get(key);
+    details.set(key, placeholder(context.doc, '', `${capitalized(context.source)}, đơn vị cũ: ${String(old ?? '')}`));
+    context.counts.places++;
+  }
 }
 
 const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
@@ -143,11 +172,13 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
   if (fs.existsSync(target)) {
     throw new RunError(`${shownFolder} đã có, chương trình không ghi đè. Muốn tạo lại thì đổi tên hoặc xóa thư mục đó trước.`);
   }
-  if (!workspace.hasPeriod(source)) {
+  // A unit formed by merging others starts its first period from theirs: the first one's files, everyone's sums.
+  const start = workspace.hasPeriod(source) ? undefined : mergedStart(workspace, source, period);
+  if (!workspace.hasPeriod(source) && !start) {
     throw new RunError(`Không có dữ liệu ${periodWords(source)} (${workspace.show(workspace.periodFolder(source))}) để làm mẫu cho ${periodWords(period)}.`);
   }
   // The same files the analysis reads, whatever their spelling (kinh-te.yml), outline included, so the new period has them all.
-  const { files } = workspace.periodFiles(source);
+  const { files } = (start?.folder ?? workspace).periodFiles(source);
   const lastYear = annual(year - 1);
   const planned = workspace.hasPeriod(lastYear) ? computePeriod(workspace, lastYear, undefined, new Messages()) : undefined;
   if (source.id !== lastYear.id) computePeriod(workspace, source, undefined, new Messages());
@@ -166,9 +197,12 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
         continue;
       }
       const doc = parseDocument(text, { customTags: [EXACT_NUMBER_TAG] });
-      const context: Context = { doc, period: periodWords(period), source: periodWords(source), lastYear: periodWords(lastYear), targets, counts };
+      const context: Context = { doc, period: periodWords(period), source: periodWords(source), lastYear: periodWords(lastYear), targets, counts, ...(start ? { merged: start.merged } : {}) };
       if (file.kind.role === 'document') clearDetails(doc.contents, context);
-      else clearSection(doc.contents, context);
+      else {
+        clearSection(doc.contents, context);
+        if (start) addFigures(doc, start.onlyElsewhere.get(path.basename(file.path).toLowerCase()) ?? [], context);
+      }
       fs.writeFileSync(copy, doc.toString({ lineWidth: 0 }));
     }
     fs.renameSync(staging, target);
@@ -176,5 +210,56 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error instanceof RunError ? error : new RunError(`Không tạo được ${shownFolder}: ${(error as Error).message}. Không có gì được ghi.`);
   }
-  return { period, source, shownFolder, files: files.length, ...counts };
+  return { period, source, shownFolder, files: files.length, ...counts, ...(start ? { predecessors: start.merged.words } : {}) };
+}
+
+/** A figure a predecessor other than the first records, to add to the new period's file of the same name. */
+interface FigureElsewhere {
+  key: string;
+  recorded: Recorded;
+  predecessor: string;
+}
+
+/**
+ * How a merged unit with no folder of its own starts: from its first predecessor's folder, its
+ * figures' comments giving every predecessor's sum, and the figures only the others have added
+ * to the file of the same name.
+ */
+function mergedStart(workspace: Workspace, source: Period, period: Period): { folder: Workspace; merged: MergedStart; onlyElsewhere: Map<string, FigureElsewhere[]> } | undefined {
+  const messages = new Messages();
+  const listed = predecessorsOf(workspace, messages);
+  const parts = predecessorParts(listed, source, period, unitsOf(workspace, messages), messages);
+  if (!parts) {
+    const why = messages.all.find((d) => d.severity !== 'info');
+    if (listed.length === 0) return undefined;
+    throw new RunError(`Không bắt đầu được ${periodWords(period)} từ các đơn vị trước sắp xếp: ${why ? `${formatPlace(why.place)} ${why.message}` : 'dữ liệu của chúng chưa đọc được.'}`);
+  }
+  const first = new Set(parts[0]!.values.keys());
+  const onlyElsewhere = new Map<string, FigureElsewhere[]>();
+  for (const { predecessor, values } of parts.slice(1)) {
+    for (const [key, recorded] of values) {
+      if (first.has(key) || [...onlyElsewhere.values()].some((list) => list.some((f) => f.key === key))) continue;
+      const file = path.basename(recorded.place.file).toLowerCase();
+      // Its own part only: a share of a unit brings that share of its figure.
+      const part = sumOfPredecessors([{ predecessor, values: new Map([[key, recorded]]) }]).values.get(key)!;
+      onlyElsewhere.set(file, [...(onlyElsewhere.get(file) ?? []), { key, recorded: part, predecessor: predecessorWords([predecessor]) }]);
+    }
+  }
+  return {
+    folder: listed[0]!.folder,
+    merged: { words: predecessorWords(listed.map((l) => l.predecessor)), sums: sumOfPredecessors(parts).values },
+    onlyElsewhere,
+  };
+}
+
+/** The figures only another predecessor records: each a place to fill in the section's chi_tieu, its value as a comment. */
+function addFigures(doc: Document, figures: readonly FigureElsewhere[], context: Context): void {
+  const list = isMap(doc.contents) ? doc.contents.get('chi_tieu', true) : undefined;
+  if (!isMap(list)) return;
+  for (const { key, recorded, predecessor } of figures) {
+    const figure = doc.createNode({ ten: recorded.name ?? key, don_vi: recorded.unit }) as YAMLMap;
+    figure.set('gia_tri', placeholder(doc, '', `${context.source}, chỉ ${predecessor} có: ${formatWithUnit(recorded.quantity, recorded.unit)}`));
+    list.set(key, figure);
+    context.counts.places++;
+  }
 }

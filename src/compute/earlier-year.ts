@@ -5,7 +5,7 @@ import { printed, type EarlierYear, type Figure, type Recorded } from './figures
 export function earlierYearOf(year: number, inputs: readonly FigureInput[], figures: ReadonlyMap<string, Figure>): EarlierYear {
   const recorded = (figure: Figure | undefined): Recorded | undefined => {
     const quantity = figure && printed(figure.value);
-    return figure && quantity ? { quantity, unit: figure.unit, tableUnit: figure.tableUnit, place: figure.value.stated?.place ?? figure.place } : undefined;
+    return figure && quantity ? { quantity, unit: figure.unit, tableUnit: figure.tableUnit, place: figure.value.stated?.place ?? figure.place, name: figure.name } : undefined;
   };
   const values = new Map<string, Recorded>();
   const targets = new Map<string, Recorded>();

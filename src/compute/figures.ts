@@ -47,6 +47,8 @@ export const UNAVAILABLE = {
 export interface Recorded extends UnitUse {
   quantity: Quantity;
   place: Place;
+  /** The figure's name there, for a figure to be made from it (report init from a merged unit's predecessors). */
+  name?: string;
 }
 
 /** What last year's data says about this year's figures, by this year's figure keys. */
