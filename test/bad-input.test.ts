@@ -1137,6 +1137,21 @@ describe(`${CASES.length} bad inputs end in a Vietnamese message with its place 
   );
 
   it(
+    'tells a number that does not read in one file together with a schema error in another',
+    () =>
+      inWorkspace(MINIMAL, false, async (dir) => {
+        editFile(path.join(dir, DATA, 'kinh-te.yaml'), (t) => t.replace('    gia_tri: 100\n', '    gia_tri: 1.157\n'));
+        editFile(path.join(dir, DATA, 'van-hoa.yaml'), (t) => t.replace(/^tieu_de:/m, 'tieu_dex:'));
+        const result = await cli(['build', '2023'], dir);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`${path.join(DATA, 'van-hoa.yaml')}:1:1  lỗi  Khóa "tieu_dex" không có trong mẫu dữ liệu.`);
+        expect(result.stderr).toContain(`${path.join(DATA, 'kinh-te.yaml')}:5:14  lỗi  Số "1.157" (đơn vị tỷ đồng) không rõ nghĩa`);
+        expect(result.stderr).toContain('2 lỗi: chưa tạo được báo cáo');
+      }),
+    TIMEOUT,
+  );
+
+  it(
     'leaves an earlier document as it was when a build fails',
     () =>
       inWorkspace(MINIMAL, false, async (dir) => {

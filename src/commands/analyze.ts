@@ -16,13 +16,13 @@ import { shippedUnitTableText } from '../load/shipped-units.js';
 import { SHIPPED_UNIT_TABLE } from '../package-paths.js';
 import { resolveEveryReference, type ResolvedReference } from '../text/data-text.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
-import { decodePeriod } from '../validate/decode.js';
+import { decodeFigures, decodePeriod } from '../validate/decode.js';
 import type { YearInput } from '../validate/input.js';
 import { readOutline, type Outline } from '../validate/outline.js';
 import { draftTrees, reportUnfilled, type DraftGaps } from '../validate/placeholders.js';
 import { decodeUnitTable, unitTable } from '../validate/unit-table.js';
 import { validateFiles, validateTree } from '../validate/validate.js';
-import { entry, type YamlScalar } from '../load/yaml-tree.js';
+import { entry, type YamlMap, type YamlScalar } from '../load/yaml-tree.js';
 import { closestWord } from '../text/closest-word.js';
 import type { Workspace } from '../workspace.js';
 
@@ -80,10 +80,25 @@ export function computeLoaded(
       outlineProblems++;
       validation(problem);
     });
-    validateFiles(validated.filter((f) => f.tree !== null && f !== outlineFile), validation);
+    const invalid = new Set<string>();
+    for (const file of validated.filter((f) => f.tree !== null && f !== outlineFile)) {
+      validateFiles([file], (problem) => {
+        invalid.add(file.source.path);
+        validation(problem);
+      });
+    }
     // The outline is held against the folder as soon as it is readable, so that a section left out is told with the rest.
     const sections = validated.filter((f) => f.kind.role === 'section');
     if (outlineProblems === 0 && outlineFile?.tree !== null) outline = readOutline(outlineFile, sections, shownFolder, validation);
+    // When some file is wrong, the numbers of the files that are right are read still: every problem is told at once.
+    if (messages.hasErrors()) {
+      const valid = files.filter((f) => f.kind.role === 'section' && f.tree?.kind === 'map' && !invalid.has(f.source.path));
+      const lists = valid.flatMap((f) => {
+        const list = entry(f.tree as YamlMap, 'chi_tieu');
+        return list?.kind === 'map' ? [list.entries] : [];
+      });
+      decodeFigures(lists, units, validation);
+    }
   }
   messages.failOnErrors();
   // No error was reported, so the outline was readable and has been read.

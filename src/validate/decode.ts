@@ -42,7 +42,6 @@ type NumberDecoder = (node: YamlNode | undefined, key: string, unit: UnitUse) =>
  * read in its figure's unit, from the unit table.
  */
 export function decodePeriod(period: Period, files: readonly LoadedFile[], outline: Outline, units: UnitTable, report: Report): YearInput {
-  const figures: FigureInput[] = [];
   const sections = new Map(files.filter((f) => f.kind.role === 'section' && f.tree?.kind === 'map').map((f) => [f.kind.name, f.tree as YamlMap]));
   const documentFile = files.find((f) => f.kind.role === 'document')!;
   // Figures in report order: the files the outline makes headings, then those it only opens with.
@@ -51,6 +50,42 @@ export function decodePeriod(period: Period, files: readonly LoadedFile[], outli
     const list = entry(sections.get(name)!, 'chi_tieu');
     return list?.kind === 'map' ? [list.entries] : [];
   });
+  const figures = decodeFigures(figureLists, units, report);
+
+  const decodeNode = (node: OutlineNode): SectionInput => {
+    const file = node.file && sections.get(node.file.name);
+    const opening = node.opening && sections.get(node.opening.name);
+    const title = node.title ?? (file && scalarNode(entry(file, 'tieu_de')));
+    return {
+      ...(title ? { title: text(title) } : {}),
+      paragraphs: [...texts(opening && entry(opening, 'boi_canh')).map((t): ParagraphInput => ({ kind: 'paragraph', text: t })), ...(file ? paragraphs(file) : [])],
+      subsections: [...(file ? subsections(file) : []), ...node.children.map(decodeNode)],
+      ...(node.numbering ? { numbering: node.numbering } : {}),
+    };
+  };
+
+  const document = documentFile.tree as YamlMap;
+  const closing = scalarNode(entry(document, 'loi_ket'));
+  return {
+    period,
+    details: {
+      ...decodeDetails(document),
+      closing: closing ? text(closing) : builtInText(documentFile.source.path, outline.legacy ? LEGACY_CLOSING : DEFAULT_CLOSING),
+    },
+    body: outline.nodes.map(decodeNode),
+    numbering: outline.numbering,
+    figures,
+  };
+}
+
+/**
+ * The figures of the chi_tieu lists given, in order, each number read in its figure's unit;
+ * problems (a number that does not read, a key used twice or reserved) are reported at their
+ * place. Also run on the files that validated when another did not, so that their number
+ * problems are told with the rest rather than on the next run.
+ */
+export function decodeFigures(figureLists: readonly (readonly YamlEntry[])[], units: UnitTable, report: Report): FigureInput[] {
+  const figures: FigureInput[] = [];
   const unitsByKey = figureUnits(figureLists.flat(), units, report);
   const percent: UnitUse = { unit: '%', tableUnit: units.lookup('%') };
 
@@ -90,31 +125,7 @@ export function decodePeriod(period: Period, files: readonly LoadedFile[], outli
       figures.push(figure);
     }
   }
-
-  const decodeNode = (node: OutlineNode): SectionInput => {
-    const file = node.file && sections.get(node.file.name);
-    const opening = node.opening && sections.get(node.opening.name);
-    const title = node.title ?? (file && scalarNode(entry(file, 'tieu_de')));
-    return {
-      ...(title ? { title: text(title) } : {}),
-      paragraphs: [...texts(opening && entry(opening, 'boi_canh')).map((t): ParagraphInput => ({ kind: 'paragraph', text: t })), ...(file ? paragraphs(file) : [])],
-      subsections: [...(file ? subsections(file) : []), ...node.children.map(decodeNode)],
-      ...(node.numbering ? { numbering: node.numbering } : {}),
-    };
-  };
-
-  const document = documentFile.tree as YamlMap;
-  const closing = scalarNode(entry(document, 'loi_ket'));
-  return {
-    period,
-    details: {
-      ...decodeDetails(document),
-      closing: closing ? text(closing) : builtInText(documentFile.source.path, outline.legacy ? LEGACY_CLOSING : DEFAULT_CLOSING),
-    },
-    body: outline.nodes.map(decodeNode),
-    numbering: outline.numbering,
-    figures,
-  };
+  return figures;
 }
 
 /** The section files the outline makes headings, in report order. */
