@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,4 +67,14 @@ export function docxPart(file: string, part: string): string {
   const entry = entries[part];
   if (!entry) throw new Error(`${part} not in ${file}`);
   return strFromU8(entry);
+}
+
+/** Whether a command is on PATH: the tests that need LibreOffice or poppler skip without them. */
+export function installed(command: string): boolean {
+  try {
+    execFileSync('which', [command], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

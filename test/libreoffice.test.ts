@@ -2,16 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, editFile, PROJECT, workspaceFrom } from './helpers.js';
-
-function installed(command: string): boolean {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { cli, editFile, PROJECT, workspaceFrom, installed } from './helpers.js';
 
 const canConvert = installed('soffice') && installed('pdftotext');
 if (!canConvert) console.warn('LibreOffice (soffice) or pdftotext is not installed: the PDF tests are skipped. .ci/run installs them.');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cli, docxPart, docxText, editFile, PROJECT, workspaceFrom } from './helpers.js';
+import { cli, docxPart, docxText, editFile, PROJECT, workspaceFrom, installed } from './helpers.js';
 
 /** Report build --review (issue 16, point 1): a review copy with one Word comment per finding. */
 
@@ -254,15 +254,6 @@ describe('what --review refuses', () => {
     expect(fs.existsSync(path.join(dir, 'x.md'))).toBe(false);
   });
 });
-
-function installed(command: string): boolean {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A PDF's text notes: each one's text and the number of the page it is on. */
 function pdfNotes(file: string): { page: number; text: string }[] {

@@ -1,21 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, PROJECT, removeTempFolders, workspaceFrom } from './helpers.js';
+import { cli, PROJECT, removeTempFolders, workspaceFrom, installed } from './helpers.js';
 
 afterEach(removeTempFolders);
-
-function installed(command: string): boolean {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const hasSoffice = installed('soffice');
 if (!hasSoffice) console.warn('LibreOffice (soffice) is not installed: the test that opens the workbook in Calc is skipped. .ci/run installs it.');
