@@ -67,6 +67,19 @@ describe('cùng kỳ and plan from last year’s data', () => {
   });
 });
 
+describe('last year’s data that cannot be read at all', () => {
+  it('is a warning for this year, not a stop: this year is still checked, without its cùng kỳ and plan', async () => {
+    const dir = years();
+    // A folder where a data file belongs: last year cannot even be read (a run error there, not a data error).
+    fs.rmSync(path.join(dir, 'data', '2022', 'kinh-te.yaml'));
+    fs.mkdirSync(path.join(dir, 'data', '2022', 'kinh-te.yaml'));
+    const result = await cli(['check', '2023'], dir);
+    // The texts that print a change now have nothing to print: findings (exit 1), not a run that could not start (exit 2).
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/ {2}1:1 +cảnh báo Dữ liệu năm 2022 \(data[/\\]2022\) không đọc được \(.*là một thư mục, không phải tệp dữ liệu/);
+  });
+});
+
 describe('report init, status, fill, build', () => {
   it('starts 2024 from 2023 and guides the clerk until the report builds', async () => {
     const dir = years();
