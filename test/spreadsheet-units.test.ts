@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../src/decimal.js';
-import { cellNumber, readNumericCell, vietnameseFormat, yamlTextOf } from '../src/spreadsheet/cell-number.js';
+import { cellNumber, readNumberText, readNumericCell, vietnameseFormat, yamlTextOf } from '../src/spreadsheet/cell-number.js';
 import { cellReference, sheetNames } from '../src/spreadsheet/sheet-names.js';
 import { escapedText } from '../src/spreadsheet/write-workbook.js';
 import { EditableYaml } from '../src/spreadsheet/yaml-edit.js';
 import { parsePeriod } from '../src/period.js';
+import { figureNumberUse } from '../src/validate/read-number.js';
+import { SHIPPED_UNITS } from './rule-tester.js';
+
+/** How the number at `field` of a figure in `unit` is read, in the shipped unit table. */
+const inUnit = (unit: string, field = 'gia_tri') => figureNumberUse(field, { unit, tableUnit: SHIPPED_UNITS.lookup(unit) }, SHIPPED_UNITS);
 
 const edited = (text: string, edit: (yaml: EditableYaml) => void) => {
   const yaml = new EditableYaml(text);
@@ -91,8 +96,27 @@ describe('numbers between cells and YAML', () => {
     expect(cellNumber({ value: new Decimal('663.80'), decimals: 2, minIntegerDigits: 1 })).toEqual({ number: 663.8, format: '[$-42A]#,##0.00' });
     expect(cellNumber({ value: new Decimal('12345678901234567890'), decimals: 0, minIntegerDigits: 1 })).toEqual({ text: '12.345.678.901.234.567.890' });
     expect(vietnameseFormat(0, 2)).toBe('[$-42A]#,#00');
-    expect(yamlTextOf({ value: new Decimal('1157.5'), decimals: 1, minIntegerDigits: 1 }, '1.157,5')).toEqual({ text: '1157.5', isNumber: true });
-    expect(yamlTextOf({ value: new Decimal('1'), decimals: 0, minIntegerDigits: 2 }, '01')).toEqual({ text: '01', isNumber: true });
+    expect(yamlTextOf({ value: new Decimal('1157.5'), decimals: 1, minIntegerDigits: 1 }, '1.157,5', inUnit('ha'))).toEqual({ text: '1157.5', isNumber: true });
+    expect(yamlTextOf({ value: new Decimal('1'), decimals: 0, minIntegerDigits: 2 }, '01', inUnit('hộ'))).toEqual({ text: '01', isNumber: true });
+  });
+
+  it('reads a number text as the data does, in its field\'s unit; what digits cannot say is written back as typed', () => {
+    const read = (text: string, unit: string, field?: string) => readNumberText(text, inUnit(unit, field));
+    expect(read('3.666', 'hộ')).toEqual({ quantity: { value: new Decimal(3666), decimals: 0, minIntegerDigits: 1 } });
+    expect(read('4,423', 'hộ')).toEqual({ problem: expect.stringContaining('Nếu là 4.423 hộ, viết 4.423 (hoặc 4423).') });
+    expect(read('3.666', 'ha')).toEqual({ problem: expect.stringContaining('(đơn vị ha) không rõ nghĩa') });
+    // A share of plan is in %, whatever the figure's unit: 1.157 is ambiguous there even for a count.
+    expect(read('1.157', 'hộ', 'ty_le_ke_hoach')).toEqual({ problem: expect.stringContaining('(đơn vị %) không rõ nghĩa') });
+    expect(read('trên 5', 'hộ', 'tang_giam')).toEqual({ problem: expect.stringMatching(/^tang_giam là một mức tăng\/giảm có dấu/) });
+    const amount = read('16 tỷ 434 triệu', 'đồng');
+    expect('quantity' in amount && amount.quantity.value.eq(16_434_000_000)).toBe(true);
+    const bound = read('trên 20', 'tỷ đồng');
+    expect('quantity' in bound && bound.quantity.bound).toBe('trên');
+    for (const [text, unit] of [['trên 20', 'tỷ đồng'], ['16 tỷ 434 triệu', 'đồng'], ['16 tỷ 434 triệu đồng', 'tỷ đồng']] as const) {
+      const reading = read(text, unit);
+      expect('quantity' in reading && yamlTextOf(reading.quantity, text, inUnit(unit))).toEqual({ text, isNumber: false });
+    }
+    expect(cellNumber({ value: new Decimal(95), decimals: 0, minIntegerDigits: 1, bound: 'gần' })).toEqual({ text: 'gần 95' });
   });
 });
 

@@ -98,7 +98,7 @@ describe('report export, then report import', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`'${KINH_TE}'!D2  lỗi  giá trị của "Tổng thu nhập xã hội" (tong_thu_nhap): "sáu trăm" không phải là số.`);
-    expect(result.stderr).toContain(`'${KINH_TE}'!G2  lỗi  % kế hoạch của "Tổng thu nhập xã hội" (tong_thu_nhap): "1.157" không phải là số. Số "1.157" không rõ nghĩa`);
+    expect(result.stderr).toContain(`'${KINH_TE}'!G2  lỗi  % kế hoạch của "Tổng thu nhập xã hội" (tong_thu_nhap): "1.157" không phải là số. Số "1.157" (đơn vị %) không rõ nghĩa`);
     expect(result.stderr).toContain('2 lỗi trong bảng tính: không tệp dữ liệu nào bị sửa.');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(changedFiles(before, snapshot(path.join(dir, 'data')))).toEqual([]);
@@ -146,11 +146,13 @@ describe('report export, then report import', () => {
     expect(changedFiles(before, snapshot(path.join(dir, 'data')))).toEqual([]);
 
     await cli(['export', '2023'], dir);
-    editCells(workbook, KINH_TE, { A100: 'so_ho_kinh_doanh', B100: 'Số hộ kinh doanh: cá thể', C100: 'hộ', D100: '1.250', E100: 1200 });
+    // Read in the unit typed in its Đơn vị cell, as in YAML: "1.250" hộ is 1250 (a count is whole), "1.157" in % is ambiguous.
+    editCells(workbook, KINH_TE, { A100: 'so_ho_kinh_doanh', B100: 'Số hộ kinh doanh: cá thể', C100: 'hộ', D100: '1.250', E100: 1200, G100: '1.157' });
     const result = await cli(['import', '2023'], dir);
-    expect(result.code).toBe(1); // "1.250" is ambiguous, as in YAML
-    expect(result.stderr).toContain(`'${KINH_TE}'!D100`);
-    editCells(workbook, KINH_TE, { D100: 1250 });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`'${KINH_TE}'!G100  lỗi  % kế hoạch của chỉ tiêu mới so_ho_kinh_doanh: "1.157" không phải là số. Số "1.157" (đơn vị %) không rõ nghĩa`);
+    expect(result.stderr).not.toContain(`'${KINH_TE}'!D100`);
+    editCells(workbook, KINH_TE, { G100: null });
     const added = await cli(['import', '2023'], dir);
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { earlierYearOf } from '../compute/earlier-year.js';
 import type { Figure } from '../compute/figures.js';
+import type { UnitTable } from '../compute/units.js';
 import { formatPlace, InputError, Messages, RunError } from '../diagnostics.js';
 import { ensureFolder, writeFileAtomic } from '../emit/write-atomic.js';
 import { loadYear, type LoadedFile } from '../load/load-year.js';
@@ -10,13 +11,15 @@ import { sectionRows, type EarlierRecords, type SectionRows } from '../spreadshe
 import { GUIDE_SHEET, guideSheet, sectionSheet } from '../spreadsheet/layout.js';
 import { sheetNames } from '../spreadsheet/sheet-names.js';
 import { displayPath, listUnitFolders, Workspace } from '../workspace.js';
-import { analyze, computePeriod, type AnalyzeOptions } from './analyze.js';
+import { analyze, computePeriod, unitsOf, type AnalyzeOptions } from './analyze.js';
 
 /** A period's figures as the workbook lays them out: what export writes, and what import compares a workbook with. */
 export interface PeriodSheets {
   /** The period's data files as loaded. */
   files: LoadedFile[];
   sections: { name: string; rows: SectionRows }[];
+  /** The project's units, in which each figure's numbers are read, in the data and in the workbook alike. */
+  units: UnitTable;
   /** The issuing body (co_quan of van-ban.yaml): a workbook says whose it is. */
   body: string;
   /** Why the computed columns are empty, when the period could not be computed. */
@@ -49,11 +52,13 @@ function earlierRecords(workspace: Workspace, period: Period): EarlierRecords | 
 }
 
 /**
- * Reads a period for the workbook: its files (they must parse; CẦN ĐIỀN is fine), the rows of
- * each section with what earlier reports give, and, with `computed`, the analysis's values.
+ * Reads a period for the workbook: its files (they must parse; CẦN ĐIỀN is fine) and the unit
+ * table (it must be readable: numbers are read in their units), the rows of each section with
+ * what earlier reports give, and, with `computed`, the analysis's values.
  */
 export function periodSheets({ workspace, period }: AnalyzeOptions, computed: boolean): PeriodSheets {
   const messages = new Messages();
+  const units = unitsOf(workspace, messages);
   const { files, problems } = workspace.periodFiles(period);
   messages.add(problems);
   const loaded = loadYear(period.year, files, messages.stage('load'));
@@ -72,13 +77,14 @@ export function periodSheets({ workspace, period }: AnalyzeOptions, computed: bo
     }
   }
   const shownFolder = workspace.show(workspace.periodFolder(period));
-  const rows = sectionRows(loaded.files, shownFolder, earlierRecords(workspace, period), figures);
+  const rows = sectionRows(loaded.files, shownFolder, earlierRecords(workspace, period), figures, units);
   const names = sheetNames(rows.map((s) => ({ heading: s.heading, fallback: s.file.kind.name })), period, [GUIDE_SHEET]);
   const document = loaded.files.find((f) => f.kind.role === 'document')?.tree;
   const body = document?.kind === 'map' ? entry(document, 'co_quan') : undefined;
   return {
     files: loaded.files,
     sections: rows.map((section, i) => ({ name: names[i]!, rows: section })),
+    units,
     body: body?.kind === 'scalar' && body.value !== null ? String(body.value) : '',
     ...(notComputed ? { notComputed } : {}),
   };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { UnitTable, UnitUse } from '../compute/units.js';
 import { RunError } from '../diagnostics.js';
 import { parseYamlText } from '../load/load-year.js';
 import { nodeAt } from '../load/yaml-tree.js';
@@ -15,12 +16,13 @@ import {
   CELL_DIGITS,
 } from '../spreadsheet/cell-number.js';
 import { NUMBER_FIELDS, TEXT_FIELDS, type FigureRow, type InputField, type NumberField } from '../spreadsheet/figure-rows.js';
-import { COLUMNS, columnOf, FIELD_WORDS, GUIDE_SHEET, isRate, readGuide } from '../spreadsheet/layout.js';
+import { COLUMNS, columnOf, FIELD_WORDS, GUIDE_SHEET, isRate, readGuide, shownNumber } from '../spreadsheet/layout.js';
 import { cellReference } from '../spreadsheet/sheet-names.js';
 import type { InCell, InSheet } from '../spreadsheet/workbook.js';
 import { EditableYaml, type NewValue, type TextEdit } from '../spreadsheet/yaml-edit.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
-import type { Quantity } from '../vietnamese/number.js';
+import { figureNumberUse, type FigureNumberUse } from '../validate/read-number.js';
+import { formatNumber, type Quantity } from '../vietnamese/number.js';
 import { displayPath } from '../workspace.js';
 import { replaceFilesTogether } from '../write-together.js';
 import type { AnalyzeOptions } from './analyze.js';
@@ -85,9 +87,12 @@ class WorkbookImport {
   readonly #seen = new Map<string, string>();
   readonly #editors = new Map<string, EditableYaml>();
   readonly #cells = new Map<string, string>();
+  /** The Đơn vị cell of each key's row, as typed (the first row of a key): the unit its figure has once imported. */
+  readonly #typedUnits = new Map<string, string | undefined>();
 
   constructor(
     readonly sections: ReturnType<typeof periodSheets>['sections'],
+    readonly units: UnitTable,
     readonly readRaw: (file: string) => string,
   ) {
     for (const section of sections) for (const row of section.rows.rows) this.#figures.set(row.key, { row, file: section.rows.file.source.path });
@@ -110,13 +115,41 @@ class WorkbookImport {
     return this.#editors;
   }
 
+  /** Notes the unit each row of a sheet gives its figure, before any number is read: a restatement's numbers are in its original's unit, which may be on another sheet. */
+  noteUnits(sheet: InSheet): void {
+    for (const cells of sheet.rows.slice(1)) {
+      const key = textOf(cells?.[0]);
+      if (key === undefined || key === '' || this.#typedUnits.has(key)) continue;
+      this.#typedUnits.set(key, textOf(cells?.[columnOf('don_vi') - 1]) || undefined);
+    }
+  }
+
+  /**
+   * The unit a figure of the data is in once the workbook is imported, in which its cells are
+   * read as the data will read them: its Đơn vị cell where that is written into the data, else
+   * the data's own, and a restatement's the unit of the figure it restates, as imported.
+   */
+  #unitAfterImport(key: string, visited = new Set<string>()): UnitUse {
+    const row = this.#figures.get(key)!.row;
+    const typed = this.#typedUnits.get(key);
+    const held = row.held.don_vi;
+    const shown = held.kind === 'text' || held.kind === 'placeholder' ? held.text : held.kind === 'absent' ? held.inherited?.text : undefined;
+    if (typed !== undefined && typed !== shown?.normalize('NFC').trim()) return { unit: typed, tableUnit: this.units.lookup(typed) };
+    const original = row.restates;
+    if (held.kind === 'absent' && original !== undefined && this.#figures.has(original) && !visited.has(key)) return this.#unitAfterImport(original, visited.add(key));
+    return row.unit;
+  }
+
   /** The cell a change came from, by figure and field. */
   cellOf(key: string, field: string): string {
     return this.#cells.get(`${key}/${field}`) ?? '';
   }
 
-  /** Reads a number column's cell, or reports why it cannot be read; `decimals` are those to keep (the data's). */
-  #number(cell: InCell | null, at: string, what: string, decimals: number, rate = false): CellReading | undefined {
+  /**
+   * Reads a number column's cell as the data reads the same number at that field (`use`), or
+   * reports why it cannot be read; `decimals` are those to keep in a numeric cell (the data's).
+   */
+  #number(cell: InCell | null, at: string, what: string, decimals: number, use: FigureNumberUse, rate = false): CellReading | undefined {
     if (cell === null) return { kind: 'empty' };
     if (cell.kind === 'boolean' || cell.kind === 'date') {
       this.problem('cell-number', `${what}: ô chứa ${cell.kind === 'date' ? 'một ngày tháng' : 'giá trị đúng/sai'}, không phải số. Gõ lại số (và đặt định dạng ô là Số hoặc Văn bản).`, at);
@@ -138,23 +171,34 @@ class WorkbookImport {
         return undefined;
       }
       const quantity = quantityOfCell(read.value, decimals);
-      const again = readNumberText(yamlNumberText(quantity));
+      const written = yamlNumberText(quantity);
+      const again = readNumberText(written, use);
       if ('problem' in again) {
         this.problem('cell-number', `${what}: ${again.problem}`, at);
         return undefined;
       }
-      return { kind: 'number', quantity, write: { number: yamlNumberText(quantity) }, numeric: true };
+      if (!again.quantity.value.eq(quantity.value)) {
+        // In a count a dot before three digits groups thousands, as in the data: 1.157 hộ would be read back as 1157 hộ.
+        this.problem(
+          'cell-number',
+          `${what}: ô chứa số ${formatNumber(quantity)} (có phần thập phân), mà "${use.unit}" là đơn vị đếm: số đếm không có phần thập phân. ` +
+            `Nếu là ${formatNumber(again.quantity)} ${use.unit}, gõ ${again.quantity.value.toFixed()}.`,
+          at,
+        );
+        return undefined;
+      }
+      return { kind: 'number', quantity, write: { number: written }, numeric: true };
     }
     // A rate typed with its sign, as the cell shows it: "102%" is the data's 102.
     const typed = cell.text.normalize('NFC').trim().replace(rate ? /\s*%$/ : /$^/, '');
     if (typed === '') return { kind: 'empty' };
     if (typed.startsWith(PLACEHOLDER)) return { kind: 'placeholder', text: typed };
-    const reading = readNumberText(typed);
+    const reading = readNumberText(typed, use);
     if ('problem' in reading) {
       this.problem('cell-number', `${what}: "${typed}" không phải là số. ${reading.problem}`, at);
       return undefined;
     }
-    const yaml = yamlTextOf(reading.quantity, typed);
+    const yaml = yamlTextOf(reading.quantity, typed, use);
     return { kind: 'number', quantity: reading.quantity, write: yaml.isNumber ? { number: yaml.text } : { text: yaml.text }, numeric: false, typed };
   }
 
@@ -211,20 +255,28 @@ class WorkbookImport {
     const what = `${FIELD_WORDS[field]} của "${figureName}" (${key})`;
     const cell = cells[columnOf(field) - 1] ?? null;
     if (held.kind === 'other') return;
-    // A value the data holds that does not read as a number is shown as it is: unchanged when the cell still shows it.
-    if (held.kind === 'text' && textOf(cell) === held.text.trim()) return;
-    const decimals = held.kind === 'number' ? held.quantity.decimals : held.kind === 'absent' ? (held.inherited?.quantity?.decimals ?? 0) : 0;
-    const reading = this.#number(cell, at, what, decimals, isRate(field, row));
+    const rate = isRate(field, row);
+    // What the export showed: a cell that still shows the same text changes nothing (a bound, an
+    // amount in words, a value of the data that does not read as a number, as written).
+    const shown = held.kind === 'text' ? { text: held.text } : shownNumber(held, rate);
+    const typed = textOf(cell);
+    if (shown && 'text' in shown && typed !== undefined && typed === shown.text.normalize('NFC').trim()) return;
+    // A numeric cell keeps the decimals its format showed.
+    const shownQuantity = held.kind === 'number' ? held.quantity : held.kind === 'absent' ? held.inherited?.quantity : undefined;
+    const decimals = shown && 'number' in shown && shownQuantity ? shownQuantity.decimals : 0;
+    const reading = this.#number(cell, at, what, decimals, figureNumberUse(field, this.#unitAfterImport(key), this.units), rate);
     if (!reading) return;
+    // A numeric cell is the same only where the export wrote a number: where it wrote a text (trên 20), a number there is a change.
     const same = (quantity: Quantity) =>
-      reading.kind === 'number' && (reading.numeric ? reading.quantity.value.eq(quantity.value) : sameReading(reading.quantity, quantity));
+      reading.kind === 'number' &&
+      (reading.numeric ? shown !== undefined && 'number' in shown && reading.quantity.value.eq(quantity.value) : sameReading(reading.quantity, quantity));
     const write: NewValue | undefined = reading.kind === 'number' ? reading.write : reading.kind === 'placeholder' ? { text: reading.text } : undefined;
     switch (held.kind) {
       case 'number':
         if (reading.kind === 'empty') {
           this.problem(
             'cell-empty',
-            `${what}: ô trống, mà dữ liệu ghi ${held.quantity.value.toFixed()}. Bảng tính không xóa số liệu: ghi lại số, hoặc xóa ${field} trong tệp dữ liệu.`,
+            `${what}: ô trống, mà dữ liệu ghi ${held.source}. Bảng tính không xóa số liệu: ghi lại số, hoặc xóa ${field} trong tệp dữ liệu.`,
             at,
           );
         } else if (!same(held.quantity)) this.#change(file, key, field, at, (editor) => editor.setValue(key, field, write!));
@@ -260,10 +312,12 @@ class WorkbookImport {
       if (value === undefined) this.problem('new-figure', `Chỉ tiêu mới ${key} cần ${FIELD_WORDS[field]}: ghi vào ô này.`, cellReference(sheet, columnOf(field), rowNumber));
     }
     const numbers = new Map<NumberField, NewValue>();
+    // Its numbers are read in the unit typed in its Đơn vị cell, as the data will read them.
+    const unitUse: UnitUse = { unit: typeof unit === 'string' ? unit : '', tableUnit: typeof unit === 'string' ? this.units.lookup(unit) : undefined };
     for (const field of NUMBER_FIELDS) {
       const at = cellReference(sheet, columnOf(field), rowNumber);
       const rate = field === 'ty_le_ke_hoach' || field === 'tang_giam' || (typeof unit === 'string' && unit.trim() === '%' && field !== 'chenh_lech');
-      const reading = this.#number(cells[columnOf(field) - 1] ?? null, at, what(field), 0, rate);
+      const reading = this.#number(cells[columnOf(field) - 1] ?? null, at, what(field), 0, figureNumberUse(field, unitUse, this.units), rate);
       if (reading?.kind === 'number') numbers.set(field, reading.write);
       else if (reading?.kind === 'placeholder') numbers.set(field, { text: reading.text });
       else if (reading?.kind === 'empty' && field === 'gia_tri') this.problem('new-figure', `Chỉ tiêu mới ${key} cần giá trị: ghi số vào ô này (hoặc "${PLACEHOLDER}").`, at);
@@ -373,7 +427,11 @@ export async function importWorkbook(options: ImportOptions): Promise<ImportOutc
   const byFile = new Map(model.sections.map((s) => [path.basename(s.rows.file.source.path), s.rows.file.source.path]));
   const folder = workspace.periodFolder(period);
   const fullPath = (shown: string) => path.join(folder, path.basename(shown));
-  const reading = new WorkbookImport(model.sections, (shown) => fs.readFileSync(fullPath(shown), 'utf8'));
+  const reading = new WorkbookImport(model.sections, model.units, (shown) => fs.readFileSync(fullPath(shown), 'utf8'));
+  for (const sheetName of table.sheets.keys()) {
+    const sheet = sheets.find((s) => s.name === sheetName);
+    if (sheet) reading.noteUnits(sheet);
+  }
   for (const [sheetName, fileName] of table.sheets) {
     const sheet = sheets.find((s) => s.name === sheetName);
     const dataFile = byFile.get(fileName);

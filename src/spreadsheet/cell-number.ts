@@ -1,18 +1,24 @@
 import { Decimal } from '../decimal.js';
-import { formatNumber, parseSourceNumber, type Quantity } from '../vietnamese/number.js';
+import { readFigureNumber, type FigureNumberUse } from '../validate/read-number.js';
+import { formatNumber, type Quantity } from '../vietnamese/number.js';
 
 /**
  * Numbers between a workbook and the data, exactly. Every number text, a YAML scalar's or a
  * cell's, is read here, through the one call to the data's own number reader
- * (`parseSourceNumber`), so that a cell reads as the same text would in a YAML file.
+ * (`readFigureNumber`), in the figure's unit from the project's unit table, so that a cell
+ * reads as the same text would in a YAML file: `3.666` hộ is 3666, `16 tỷ 434 triệu đồng` is
+ * exact, `trên 20` is a bound, `4,423` hộ is refused with the data's own advice.
  */
 
 /** What a number text reads as: its quantity, or what is wrong with it, in Vietnamese. */
 export type NumberTextReading = { quantity: Quantity } | { problem: string };
 
-/** Reads a number as the data writes it (`663.8`, `6.790.880.637`, `663,8`). The only call to the data's reader. */
-export function readNumberText(text: string): NumberTextReading {
-  return parseSourceNumber(text);
+/**
+ * Reads a number as the data writes it (`663.8`, `6.790.880.637`, `663,8`, `trên 20`, `16 tỷ 434 triệu đồng`)
+ * at one field of a figure (`figureNumberUse`: its key, unit and the project's unit table). The only call to the data's reader.
+ */
+export function readNumberText(text: string, use: FigureNumberUse): NumberTextReading {
+  return readFigureNumber(text, use);
 }
 
 /** Excel keeps 15 significant digits of a number; a 16th is replaced by 0 as it is typed. */
@@ -45,9 +51,9 @@ export function yamlNumberText(quantity: Quantity): string {
  * What to write into the YAML for a number text read from a cell: the plain YAML number when
  * it reads back the same, else the text as typed (a form only words can say, as a bound).
  */
-export function yamlTextOf(quantity: Quantity, typed: string): { text: string; isNumber: boolean } {
+export function yamlTextOf(quantity: Quantity, typed: string, use: FigureNumberUse): { text: string; isNumber: boolean } {
   const plain = yamlNumberText(quantity);
-  const again = readNumberText(plain);
+  const again = readNumberText(plain, use);
   return 'quantity' in again && sameReading(again.quantity, quantity) ? { text: plain, isNumber: true } : { text: typed, isNumber: false };
 }
 
@@ -66,11 +72,12 @@ export function vietnameseFormat(decimals: number, minIntegerDigits = 1, percent
   return `[$-42A]${integer}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${percent ? '"%"' : ''}`;
 }
 
-/** A quantity as a cell holds it: a number with its display format, or, beyond 15 digits, its Vietnamese text. */
+/** A quantity as a cell holds it: a number with its display format, or, beyond 15 digits or with a bound's word, its Vietnamese text. */
 export type CellNumber = { number: number; format: string } | { text: string };
 
+/** A quantity's cell: a number where one holds it, else its Vietnamese text, with the word of a bound (`trên 20`), which no number format shows. */
 export function cellNumber(quantity: Quantity, percent = false): CellNumber {
-  if (!fitsNumericCell(quantity)) return { text: `${formatNumber(quantity)}${percent ? '%' : ''}` };
+  if (quantity.bound !== undefined || !fitsNumericCell(quantity)) return { text: `${formatNumber(quantity)}${percent ? '%' : ''}` };
   return { number: Number(quantity.value.toFixed(quantity.decimals)), format: vietnameseFormat(quantity.decimals, quantity.minIntegerDigits, percent) };
 }
 

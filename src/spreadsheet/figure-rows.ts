@@ -1,12 +1,15 @@
 import { Decimal } from '../decimal.js';
 import type { Figure, Measure, Recorded } from '../compute/figures.js';
+import type { UnitTable, UnitUse } from '../compute/units.js';
 import type { LoadedFile } from '../load/load-year.js';
-import { entry, type YamlMap, type YamlNode } from '../load/yaml-tree.js';
+import { entry, type YamlEntry, type YamlMap, type YamlNode } from '../load/yaml-tree.js';
 import type { Report } from '../diagnostics.js';
+import { figureUnits } from '../validate/decode.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { readOutline, type OutlineNode } from '../validate/outline.js';
+import { figureNumberUse, type FigureNumberUse } from '../validate/read-number.js';
 import type { Quantity } from '../vietnamese/number.js';
-import { readNumberText } from './cell-number.js';
+import { readNumberText, yamlTextOf } from './cell-number.js';
 
 /**
  * The figures of a period as rows of a workbook, one list per section file: what the data
@@ -39,8 +42,12 @@ export type Held =
   /** The key is there with no value (`gia_tri:`). */
   | { kind: 'empty' }
   | { kind: 'placeholder'; text: string }
-  /** A number, with its text as written (a form digits alone cannot give, as a bound's word, is shown as that text). */
-  | { kind: 'number'; quantity: Quantity; source: string }
+  /**
+   * A number, with its text as written, read in the figure's unit. `inDigits`: whether its digits
+   * say all the text does (not so for a bound's word, `trên 20`, nor an amount known to its last
+   * written place, `16 tỷ 434 triệu đồng`): the workbook shows it as a number, else as the text.
+   */
+  | { kind: 'number'; quantity: Quantity; source: string; inDigits: boolean }
   /** A text field's value; for a number field, a text that does not read as a number (the data's own error). */
   | { kind: 'text'; text: string }
   /** Not a single value (a list, a map): the workbook shows it but cannot change it. */
@@ -51,6 +58,10 @@ export type Computed = { quantity: Quantity } | { words: string };
 
 export interface FigureRow {
   key: string;
+  /** The figure's unit in the data (a restatement's is its original's), in which its numbers are read. */
+  unit: UnitUse;
+  /** The figure it restates (nhac_lai), if any. */
+  restates?: string;
   held: Record<InputField, Held>;
   computed: Partial<Record<ComputedField, Computed>>;
   /** How the figure relates to others, for the reader: `= tổng: a + b`, `trong đó: c`. */
@@ -73,14 +84,17 @@ export interface EarlierRecords {
   targetsFrom: string;
 }
 
-function held(node: YamlNode | undefined, isNumber: boolean): Held {
+/** What the data holds at one place: a text field's text, or a number field's number read as the data reads it (`use`). */
+function held(node: YamlNode | undefined, use?: FigureNumberUse): Held {
   if (node === undefined) return { kind: 'absent' };
   if (node.kind !== 'scalar') return { kind: 'other' };
   if (node.value === null) return { kind: 'empty' };
   if (typeof node.value === 'string' && node.value.trimStart().startsWith(PLACEHOLDER)) return { kind: 'placeholder', text: node.value.trim() };
-  if (!isNumber) return { kind: 'text', text: String(node.value) };
-  const reading = readNumberText(node.source);
-  return 'quantity' in reading ? { kind: 'number', quantity: reading.quantity, source: node.source.trim() } : { kind: 'text', text: node.source };
+  if (!use) return { kind: 'text', text: String(node.value) };
+  const source = node.source.trim();
+  const reading = readNumberText(source, use);
+  if ('problem' in reading) return { kind: 'text', text: node.source };
+  return { kind: 'number', quantity: reading.quantity, source, inDigits: yamlTextOf(reading.quantity, source, use).isNumber };
 }
 
 const refs = (map: YamlMap, name: string): string[] => {
@@ -121,10 +135,13 @@ function computedOf(measure: Measure): Computed | undefined {
   return measure.unavailable === undefined ? undefined : { words: measure.unavailable };
 }
 
-function figureMaps(file: LoadedFile): { key: string; map: YamlMap }[] {
+function figureEntries(file: LoadedFile): YamlEntry[] {
   const list = file.tree?.kind === 'map' ? entry(file.tree, 'chi_tieu') : undefined;
-  if (list?.kind !== 'map') return [];
-  return list.entries.flatMap((e) => (e.value.kind === 'map' ? [{ key: e.key, map: e.value }] : []));
+  return list?.kind === 'map' ? list.entries : [];
+}
+
+function figureMaps(file: LoadedFile): { key: string; map: YamlMap }[] {
+  return figureEntries(file).flatMap((e) => (e.value.kind === 'map' ? [{ key: e.key, map: e.value }] : []));
 }
 
 /** The section files in the order of the outline, each with the heading it is printed under; files it leaves out come last. */
@@ -156,31 +173,38 @@ function inOutlineOrder(files: readonly LoadedFile[], shownFolder: string): { fi
 }
 
 /**
- * The rows of every section file of a period. `figures` is the analysis of the period when it
- * could run (a period still holding CẦN ĐIỀN cannot be computed: its computed cells stay empty).
+ * The rows of every section file of a period, its numbers read in their figures' units from
+ * `units`, the project's unit table. `figures` is the analysis of the period when it could run
+ * (a period still holding CẦN ĐIỀN cannot be computed: its computed cells stay empty).
  */
 export function sectionRows(
   files: readonly LoadedFile[],
   shownFolder: string,
   earlier: EarlierRecords | undefined,
   figures: ReadonlyMap<string, Figure> | undefined,
+  units: UnitTable,
 ): SectionRows[] {
-  const all = files.filter((f) => f.kind.role === 'section').flatMap(figureMaps);
+  const sections = files.filter((f) => f.kind.role === 'section');
+  const all = sections.flatMap(figureMaps);
   const byKey = new Map(all.map((f) => [f.key, f.map]));
   const partOf = new Map<string, string[]>();
   for (const { key, map } of all) for (const part of refs(map, 'tong')) partOf.set(part, [...(partOf.get(part) ?? []), key]);
+  // Units as the data's reader takes them: a restatement's is its original's. An unknown unit is check's to tell.
+  const ignore: Report = () => undefined;
+  const unitsByKey = figureUnits(sections.flatMap(figureEntries), units, ignore);
 
   const rowOf = (key: string, map: YamlMap): FigureRow => {
+    const unit = unitsByKey.get(key) ?? { unit: '' };
     const fields = Object.fromEntries([
-      ...TEXT_FIELDS.map((name) => [name, held(entry(map, name), false)]),
-      ...NUMBER_FIELDS.map((name) => [name, held(entry(map, name), true)]),
+      ...TEXT_FIELDS.map((name) => [name, held(entry(map, name))]),
+      ...NUMBER_FIELDS.map((name) => [name, held(entry(map, name), figureNumberUse(name, unit, units))]),
     ]) as Record<InputField, Held>;
     const restated = refs(map, 'nhac_lai')[0];
     const original = restated === undefined ? undefined : byKey.get(restated);
     if (original) {
       for (const name of TEXT_FIELDS) {
         const own = fields[name];
-        const theirs = held(entry(original, name), false);
+        const theirs = held(entry(original, name));
         if (own.kind === 'absent' && theirs.kind === 'text') own.inherited = { text: theirs.text, from: `chỉ tiêu ${restated}` };
       }
     } else if (earlier && restated === undefined) {
@@ -206,7 +230,7 @@ export function sectionRows(
         if (value) computed[name] = value;
       }
     }
-    return { key, held: fields, computed, relation: relationOf(map, partOf.get(key) ?? []) };
+    return { key, unit, ...(restated === undefined ? {} : { restates: restated }), held: fields, computed, relation: relationOf(map, partOf.get(key) ?? []) };
   };
 
   return inOutlineOrder(files, shownFolder).map(({ file, heading }) => ({

@@ -1,6 +1,6 @@
 import { periodWords, type Period } from '../period.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
-import { cellNumber, yamlTextOf } from './cell-number.js';
+import { cellNumber, type CellNumber } from './cell-number.js';
 import type { ComputedField, FigureRow, Held, InputField, SectionRows } from './figure-rows.js';
 import type { InSheet, OutCell, OutSheet } from './workbook.js';
 
@@ -59,14 +59,24 @@ export const META = {
 
 const text = (value: string, style: OutCell['style']): OutCell => ({ value: { text: value }, style });
 
+/**
+ * How the workbook shows a number of a figure's field, the data's own or one from elsewhere
+ * (last year's, shown in italics): a number cell where its digits say all of it, else a text:
+ * as the data writes it where digits cannot say it (`trên 20`, `16 tỷ 434 triệu đồng`), with
+ * its bound's word for one from elsewhere. Undefined where the field shows no number. Export
+ * writes it; import holds each cell against it, so a cell left as exported changes nothing.
+ */
+export function shownNumber(value: Held, percent: boolean): CellNumber | undefined {
+  if (value.kind === 'number') return value.inDigits ? cellNumber(value.quantity, percent) : { text: value.source };
+  if (value.kind === 'absent' && value.inherited?.quantity) return cellNumber(value.inherited.quantity, percent);
+  return undefined;
+}
+
 function inputCell(value: Held, isNumber: boolean, percent: boolean): OutCell {
+  const shown = shownNumber(value, percent);
   switch (value.kind) {
-    case 'number': {
-      // What digits cannot say (a bound's word, should the data's reader learn it) stays the text as written.
-      if (!yamlTextOf(value.quantity, value.source).isNumber) return text(value.source, 'input');
-      const shown = cellNumber(value.quantity, percent);
-      return { value: 'number' in shown ? shown : { text: shown.text }, style: 'input' };
-    }
+    case 'number':
+      return { value: shown!, style: 'input' };
     case 'text':
       return text(value.text, 'input');
     case 'placeholder':
@@ -77,10 +87,7 @@ function inputCell(value: Held, isNumber: boolean, percent: boolean): OutCell {
       return text('(danh sách: sửa trong tệp dữ liệu)', 'computed');
     case 'absent': {
       const inherited = value.inherited;
-      if (inherited?.quantity) {
-        const shown = cellNumber(inherited.quantity, percent);
-        return { value: 'number' in shown ? shown : { text: shown.text }, style: 'inherited' };
-      }
+      if (shown) return { value: shown, style: 'inherited' };
       if (inherited?.text !== undefined) return text(inherited.text, 'inherited');
       // A number typed here shows in Vietnamese form too; a rate with its "%".
       return isNumber ? { value: { format: `[$-42A]General${percent ? '"%"' : ''}` }, style: 'input' } : text('', 'to-fill');
@@ -88,7 +95,6 @@ function inputCell(value: Held, isNumber: boolean, percent: boolean): OutCell {
   }
 }
 
-/** The sheet of one section: a header, then a row per figure. */
 /** Whether a field's numbers are rates, shown with "%": the share of plan and the change always, a value, plan and cùng kỳ when the unit is %. */
 export function isRate(field: InputField | ComputedField, row: FigureRow): boolean {
   if (field === 'ty_le_ke_hoach' || field === 'tang_giam') return true;
@@ -98,6 +104,7 @@ export function isRate(field: InputField | ComputedField, row: FigureRow): boole
   return text?.trim() === '%';
 }
 
+/** The sheet of one section: a header, then a row per figure. */
 export function sectionSheet(name: string, section: SectionRows): OutSheet {
   // Three lines of the narrowest column's title.
   const header = COLUMNS.map((c): OutCell => ({ ...text(c.header, c.id.startsWith('computed:') || c.id === 'relation' ? 'header-computed' : 'header'), height: 48 }));
@@ -110,8 +117,7 @@ export function sectionSheet(name: string, section: SectionRows): OutSheet {
         const computed = row.computed[field];
         if (!computed) return text('', 'computed');
         if ('words' in computed) return text(computed.words, 'computed');
-        const shown = cellNumber(computed.quantity, isRate(field, row));
-        return { value: 'number' in shown ? shown : { text: shown.text }, style: 'computed' };
+        return { value: cellNumber(computed.quantity, isRate(field, row)), style: 'computed' };
       }
       const field = id as InputField;
       return inputCell(row.held[field], field !== 'ten' && field !== 'don_vi', isRate(field, row));
@@ -140,7 +146,7 @@ export function guideSheet(facts: GuideFacts): OutSheet {
     `3. Ô nền vàng là chỗ còn trống hoặc còn ghi "${PLACEHOLDER}": điền số liệu của kỳ này.`,
     `4. Các cột nền xám ("tính ra", "quan hệ") do chương trình tính từ dữ liệu (tổng, tỷ lệ % kế hoạch, tăng/giảm so với cùng kỳ) để đối chiếu: không được nhập lại, sửa ở đó không có tác dụng.`,
     `5. Số chữ nghiêng màu xanh lấy từ nơi khác (số liệu, mục tiêu năm trước; tên của chỉ tiêu được nhắc lại): để nguyên nếu đúng; sửa thì số mới được ghi riêng cho chỉ tiêu này.`,
-    `6. Gõ số như bình thường: 6.790.880.637 hoặc 6790880637; 663,8. Số tỷ lệ gõ không kèm dấu % (đạt 102% kế hoạch: gõ 102; ô tự hiện 102%). Excel chỉ giữ 15 chữ số của một số: số dài hơn phải gõ dạng văn bản, thêm dấu ' ở đầu ('12345678901234567890).`,
+    `6. Gõ số như bình thường: 6.790.880.637 hoặc 6790880637; 663,8. Số được đọc như trong tệp dữ liệu, theo đơn vị của chỉ tiêu (ở cột Đơn vị): với đơn vị đếm (hộ, người...) 3.666 là 3666. Số có giới hạn hay số tiền có chữ thì gõ như báo cáo viết: trên 20, khoảng 80, 16 tỷ 434 triệu. Số tỷ lệ gõ không kèm dấu % (đạt 102% kế hoạch: gõ 102; ô tự hiện 102%). Excel chỉ giữ 15 chữ số của một số: số dài hơn phải gõ dạng văn bản, thêm dấu ' ở đầu ('12345678901234567890).`,
     `7. Thêm chỉ tiêu mới: ghi vào một dòng trống dưới cùng của trang mã mới (chữ thường không dấu, số và dấu gạch dưới, ví dụ so_ho_kinh_doanh), tên, đơn vị và giá trị.`,
     `8. Xóa một dòng không xóa chỉ tiêu; đổi mã là thêm một chỉ tiêu mới. Muốn xóa chỉ tiêu, hay đổi cách tính (tổng, tỷ lệ), sửa tệp dữ liệu.`,
     `9. Nhập lại: ${facts.importCommand}. Bảng tính có lỗi thì không tệp dữ liệu nào bị sửa; mọi lỗi được báo cùng lúc, kèm trang tính và ô (ví dụ 'Kinh tế'!D12).`,

@@ -6,7 +6,7 @@ import type { Period } from '../period.js';
 import type { Outline, OutlineNode } from './outline.js';
 import { entry, type YamlEntry, type YamlMap, type YamlNode, type YamlScalar } from '../load/yaml-tree.js';
 import { closestWord } from '../text/closest-word.js';
-import { readFigureNumber } from './read-number.js';
+import { figureNumberUse, readFigureNumber } from './read-number.js';
 import type {
   DocumentDetails,
   FigureInput,
@@ -32,7 +32,7 @@ function builtInText(shown: string, value: string): TextInput {
   return text(tree as YamlScalar);
 }
 
-/** Reads the number at one key of a figure, in the unit it is in; undefined (and reported) when it cannot be read. */
+/** Reads the number at one key of a figure whose unit is `unit` (in % at a share or a change in %); undefined (and reported) when it cannot be read. */
 type NumberDecoder = (node: YamlNode | undefined, key: string, unit: UnitUse) => NumberInput | undefined;
 
 /**
@@ -87,11 +87,10 @@ export function decodePeriod(period: Period, files: readonly LoadedFile[], outli
 export function decodeFigures(figureLists: readonly (readonly YamlEntry[])[], units: UnitTable, report: Report): FigureInput[] {
   const figures: FigureInput[] = [];
   const unitsByKey = figureUnits(figureLists.flat(), units, report);
-  const percent: UnitUse = { unit: '%', tableUnit: units.lookup('%') };
 
   const decodeNumber: NumberDecoder = (node, key, unit) => {
     if (node?.kind !== 'scalar') return undefined;
-    const reading = readFigureNumber(node.source, { ...unit, key, units, bounds: !SIGNED_KEYS.has(key) });
+    const reading = readFigureNumber(node.source, figureNumberUse(key, unit, units));
     if ('quantity' in reading) return { quantity: reading.quantity, place: node.place };
     report({ ruleId: 'bad-number', severity: 'error', place: node.place, message: reading.problem });
     return undefined;
@@ -100,7 +99,7 @@ export function decodeFigures(figureLists: readonly (readonly YamlEntry[])[], un
   const seen = new Map<string, FigureInput>();
   for (const list of figureLists) {
     for (const item of list) {
-      const figure = decodeFigure(item.key, item.keyPlace, item.value as YamlMap, { own: unitsByKey.get(item.key)!, percent }, decodeNumber);
+      const figure = decodeFigure(item.key, item.keyPlace, item.value as YamlMap, unitsByKey.get(item.key)!, decodeNumber);
       const earlier = seen.get(item.key);
       if (RESERVED_WORDS.includes(item.key)) {
         report({
@@ -133,15 +132,12 @@ function fileHeadings(nodes: readonly OutlineNode[]): string[] {
   return nodes.flatMap((node) => [...(node.file ? [node.file.name] : []), ...fileHeadings(node.children)]);
 }
 
-/** The keys of signed changes: no bound word before them. */
-const SIGNED_KEYS = new Set(['tang_giam', 'chenh_lech', 'vuot_ke_hoach', 'chenh_lech_ke_hoach']);
-
 /**
  * The unit of every figure that writes one, by key, from the table; a restatement (nhac_lai)
  * takes its original's, so its numbers are read in that unit. A unit the table lacks is
  * warned of at its don_vi, with how to add it: never guessed.
  */
-function figureUnits(items: readonly YamlEntry[], units: UnitTable, report: Report): Map<string, UnitUse> {
+export function figureUnits(items: readonly YamlEntry[], units: UnitTable, report: Report): Map<string, UnitUse> {
   const own = new Map<string, UnitUse>();
   const restated = new Map<string, string>();
   for (const { key, value } of items) {
@@ -178,38 +174,27 @@ function reportUnknownUnit(unit: string, node: YamlScalar, units: UnitTable, rep
   });
 }
 
-/** A figure's own unit, and % for its shares and rates of change. */
-interface FigureUnits {
-  own: UnitUse;
-  percent: UnitUse;
-}
-
-/** A figure's own unit, and % for its shares and rates of change. */
-interface FigureUnits {
-  own: UnitUse;
-  percent: UnitUse;
-}
-
-function decodeFigure(key: string, place: FigureInput['place'], map: YamlMap, units: FigureUnits, decodeNumber: NumberDecoder): FigureInput {
+/** A figure's numbers, each read in its unit: `unit` is the figure's own, the reader takes % where the key is a share or a change in %. */
+function decodeFigure(key: string, place: FigureInput['place'], map: YamlMap, unit: UnitUse, decodeNumber: NumberDecoder): FigureInput {
   const figure: FigureInput = { key, place };
   const str = (name: string) => scalarText(entry(map, name));
   const refs = (name: string): FigureRef[] | undefined => {
     const node = entry(map, name);
     return node?.kind === 'seq' ? node.items.map((item) => ({ key: String((item as YamlScalar).value), place: item.place })) : undefined;
   };
-  const number = (name: string, use: UnitUse = units.own) => decodeNumber(entry(map, name), name, use);
+  const number = (name: string) => decodeNumber(entry(map, name), name, unit);
   figure.name = str('ten');
   figure.unit = str('don_vi');
-  if (figure.unit !== undefined && units.own.tableUnit) figure.tableUnit = units.own.tableUnit;
+  if (figure.unit !== undefined && unit.tableUnit) figure.tableUnit = unit.tableUnit;
   figure.value = number('gia_tri');
   const digits = entry(map, 'chu_so');
   if (digits?.kind === 'scalar') figure.digits = Number(digits.value);
   figure.plan = number('ke_hoach');
-  figure.planShare = number('ty_le_ke_hoach', units.percent);
-  figure.overPlan = number('vuot_ke_hoach', units.percent);
+  figure.planShare = number('ty_le_ke_hoach');
+  figure.overPlan = number('vuot_ke_hoach');
   figure.planDifference = number('chenh_lech_ke_hoach');
   figure.lastYear = number('cung_ky');
-  figure.change = number('tang_giam', units.percent);
+  figure.change = number('tang_giam');
   figure.changeAmount = number('chenh_lech');
   figure.sum = refs('tong');
   figure.product = refs('tich');

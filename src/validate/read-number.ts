@@ -20,6 +20,22 @@ export interface FigureNumberUse extends UnitUse {
   bounds: boolean;
 }
 
+/** The keys of signed changes: no bound word before them ("trên -5" says nothing sure). */
+const SIGNED_KEYS = new Set(['tang_giam', 'chenh_lech', 'vuot_ke_hoach', 'chenh_lech_ke_hoach']);
+
+/** The keys whose numbers are in % whatever the figure's unit: the share of plan, and the changes told in %. */
+const PERCENT_KEYS = new Set(['ty_le_ke_hoach', 'vuot_ke_hoach', 'tang_giam']);
+
+/**
+ * How the number at one key of a figure is read, wherever it is written (a YAML file, a
+ * workbook's cell): in the figure's unit, or in % for a share of plan or a change in %; a
+ * bound word allowed unless the key is a signed change.
+ */
+export function figureNumberUse(key: string, own: UnitUse, units: UnitTable): FigureNumberUse {
+  const unit: UnitUse = PERCENT_KEYS.has(key) ? { unit: '%', tableUnit: units.lookup('%') } : own;
+  return { ...unit, key, units, bounds: !SIGNED_KEYS.has(key) };
+}
+
 /** One number of an amount, with the scale word after it: "434 triệu". */
 interface Group {
   text: string;
