@@ -37,7 +37,7 @@ const hostileReference = fc
   )
   .map(([helper, key]) => `{{${helper}${key}}}`);
 
-/** What a clerk types after a number: a % sign, a unit, a space. */
+/** What a clerk types after a number: a % sign, a unit, a space. Before it: a bound's word (below). */
 const numberSuffix = fc.constantFrom('%', ' %', '％', ' tỷ', ' triệu đồng', ' ', '.', ',');
 
 type Mutation = (text: string, at: number) => string;
@@ -89,6 +89,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   numberSuffix.map((suffix) => (text: string, at: number) =>
     replaceNear(text, at, /(gia_tri|tang_giam|ty_le_ke_hoach|ke_hoach|cung_ky|chenh_lech):[ \t]*-?\d[\d.,]*/g, (m) => m[0] + suffix),
   ),
+  // A bound before a number (trên 20, khoảng 80), where the data allows one and where it does not (a signed change).
+  fc.constantFrom('trên ', 'hơn ', 'dưới ', 'gần ', 'khoảng ', 'Trên ', 'trên  -').map((word) => (text: string, at: number) =>
+    replaceNear(text, at, /(gia_tri|tang_giam|ty_le_ke_hoach|ke_hoach|cung_ky|chenh_lech):[ \t]*(?=-?\d)/g, (m) => m[0] + word),
+  ),
   // Bytes: inserted, replaced, or the file cut short.
   fc.string({ minLength: 1, maxLength: 4 }).map((inserted) => (text: string, at: number) => text.slice(0, at) + inserted + text.slice(at)),
   fc.constant((text: string, at: number) => text.slice(0, at)),
@@ -128,7 +132,7 @@ function expectCompleteOrNone(file: string, code: number): void {
 }
 
 describe('fuzzing the shipped data', () => {
-  it(`${RUNS} mutations of data/2023 (values, keys, structure, units, references, numbers, bytes), each checked, ${RUNS / BUILD_EVERY} also built (${RUNS / DOCX_EVERY} as .docx, every XML part parsed): exit 0, 1 or 2, no stack trace, a complete document or none`, async () => {
+  it(`${RUNS} mutations of data/2023 (values, keys, structure, units, references, numbers, bounds, bytes), each checked, ${RUNS / BUILD_EVERY} also built (${RUNS / DOCX_EVERY} as .docx, every XML part parsed): exit 0, 1 or 2, no stack trace, a complete document or none`, async () => {
     const dir = workspaceFrom(PROJECT);
     onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     const originals = new Map(FILES.map((name) => [name, fs.readFileSync(path.join(dir, DATA, name))]));
