@@ -105,6 +105,11 @@ export class Workspace {
     return fs.existsSync(this.periodFolder(period));
   }
 
+  /** Whether the folder is a project at all: it has data/. */
+  hasData(): boolean {
+    return fs.existsSync(path.join(this.root, 'data'));
+  }
+
   /**
    * The data files of a period. A missing document file is an error; so, in a folder with no
    * outline, is a missing section of the old layout. Which sections the report holds, and in

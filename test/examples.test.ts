@@ -4,11 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../src/period.js';
-import { cli, docxText, PROJECT, workspaceFrom } from './helpers.js';
+import { cli, docxPart, docxText, PROJECT } from './helpers.js';
 
 /**
  * examples/: projects a commune can copy to start its own. Every period of every example checks
  * clean and builds; and the README's way of starting a project outside this repository works.
+ * An example formed by the 2025 mergers carries its predecessors' projects inside it (the folders
+ * its data/tien-than.yaml names, e.g. xa-tan-hoa/tien-than/xa-tan-lap): they are no examples of
+ * their own, but every period of theirs is checked clean and built too, as `<example>/<folder>`.
  */
 const EXAMPLES = path.join(PROJECT, 'examples');
 
@@ -18,14 +21,26 @@ const examples = fs
   .map((entry) => entry.name)
   .sort();
 
-const periodsOf = (example: string) =>
+/** The project folders an example's data/tien-than.yaml names, relative to examples/. */
+const predecessorsOf = (example: string) => {
+  const file = path.join(EXAMPLES, example, 'data', 'tien-than.yaml');
+  if (!fs.existsSync(file)) return [];
+  const folders = [...fs.readFileSync(file, 'utf8').matchAll(/^\s*thu_muc: *(\S+)/gm)].map((m) => path.posix.join(example, m[1]!));
+  // Inside the example, so that copying the example's folder copies them with it.
+  const outside = folders.find((folder) => !folder.startsWith(`${example}/`));
+  if (outside) throw new Error(`${file}: thu_muc ${outside} lies outside the example; a copy of the example would leave it behind`);
+  return folders;
+};
+
+const periodsOf = (project: string) =>
   fs
-    .readdirSync(path.join(EXAMPLES, example, 'data'), { withFileTypes: true })
+    .readdirSync(path.join(EXAMPLES, project, 'data'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && parsePeriod(entry.name) !== undefined)
     .map((entry) => entry.name)
     .sort();
 
-const cases = examples.flatMap((example) => periodsOf(example).map((period) => ({ example, period })));
+const projects = examples.flatMap((example) => [example, ...predecessorsOf(example)]);
+const cases = projects.flatMap((example) => periodsOf(example).map((period) => ({ example, period })));
 
 interface JsonFile {
   filePath: string;
@@ -45,10 +60,10 @@ const temporaryFolder = (prefix: string) => {
   made.push(dir);
   return dir;
 };
-/** A copy of an example's data/ in a temporary folder, as a project. */
+/** A copy of an example's folder (data/, and its predecessors' projects when it has them) in a temporary folder, as a project. */
 const copyOf = (example: string) => {
-  const dir = workspaceFrom(path.join(EXAMPLES, example));
-  made.push(dir);
+  const dir = path.join(temporaryFolder('report-example-'), path.basename(example));
+  fs.cpSync(path.join(EXAMPLES, example), dir, { recursive: true, filter: (from) => path.basename(from) !== 'out' });
   return dir;
 };
 
@@ -57,9 +72,11 @@ afterEach(() => {
 });
 
 describe('examples/', () => {
-  it('holds at least the xã Tân Hòa example, with an annual and a 6-month report', () => {
+  it('holds at least the xã Tân Hòa example, with an annual and a 6-month report, and its two predecessors’ 2024 reports', () => {
     expect(examples).toContain('xa-tan-hoa');
     expect(periodsOf('xa-tan-hoa')).toEqual(['2025', '2026-6thang']);
+    expect(predecessorsOf('xa-tan-hoa')).toEqual(['xa-tan-hoa/tien-than/xa-tan-lap', 'xa-tan-hoa/tien-than/xa-hoa-binh']);
+    for (const folder of predecessorsOf('xa-tan-hoa')) expect(periodsOf(folder)).toEqual(['2024']);
   });
 
   it.each(cases)('$example $period: check exits 0 with no error and no warning', async ({ example, period }) => {
@@ -125,6 +142,23 @@ describe('examples/xa-tan-hoa', () => {
     ]);
   });
 
+  it('takes the 2025 cùng kỳ from its predecessors’ 2024 data, says so in a Word footnote, and prints the sum in the appendix', async () => {
+    const dir = copyOf('xa-tan-hoa');
+    // Typed nowhere: the appendix's cùng kỳ of this figure can only be the predecessors' sum.
+    const kinhTe = fs.readFileSync(path.join(dir, 'data', '2025', 'kinh-te.yaml'), 'utf8');
+    expect(kinhTe.match(/^  gtsx_cong_nghiep_xay_dung:\n(?:    .*\n)*/m)![0]).not.toContain('cung_ky');
+    const result = await cli(['build', '2025'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const docx = path.join(dir, 'out', 'bao-cao-2025.docx');
+    expect(docxPart(docx, 'word/footnotes.xml')).toMatch(
+      /<w:footnote w:id="1">.*Số cùng kỳ năm 2024 tổng hợp từ số liệu của xã Tân Lập và 30% dân số xã Hòa Bình trước sắp xếp\./s,
+    );
+    expect(docxPart(docx, 'word/document.xml').match(/<w:footnoteReference w:id="1"\/>/g)).toHaveLength(1);
+    // Appendix row: name, unit, plan (none), 538,9 done, % of plan (none), cùng kỳ 497,5, 108,3% of it.
+    // 497,5 tỷ đồng = 442 tỷ đồng (xã Tân Lập) + 30% × 185.000 triệu đồng (xã Hòa Bình).
+    expect(await docxText(docx)).toContain('Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp, xây dựng\n\ntỷ đồng\n\n\n\n538,9\n\n\n\n497,5\n\n108,3\n\n');
+  });
+
   it('takes the 6-month plan from the annual report’s targets, and the cùng kỳ typed with cung_ky', async () => {
     const text = await markdown('2026-6thang');
     // Plan 1.820 tỷ đồng from data/2025/muc-tieu.yaml; cùng kỳ 761,9 tỷ đồng typed in kinh-te.yaml.
@@ -170,6 +204,8 @@ describe('starting a commune’s own project from the example, as its README say
 
       const check = run(report, ['check', '2025'], { cwd: project, env });
       expect(check.status, check.output).toBe(0);
+      // The predecessors' projects came along inside the copy: cùng kỳ is summed, no warning.
+      expect(check.output).toContain('không có vấn đề nào');
       for (const period of ['2025', '2026-6thang']) {
         const build = run(report, ['build', period], { cwd: project, env });
         expect(build.status, build.output).toBe(0);

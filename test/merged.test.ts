@@ -97,4 +97,25 @@ describe('a unit formed by the 2025 mergers', () => {
     expect(details).toContain('co_quan: CẦN ĐIỀN # Năm 2024, đơn vị cũ: ỦY BAN NHÂN DÂN XÃ AN PHÚ\n');
     expect(details).not.toContain('co_quan_chu_quan');
   });
+
+  it('says nothing when no predecessor has data for the period before: cùng kỳ is typed there, as by any unit without it', async () => {
+    const dir = merged();
+    // A 6-month report: neither predecessor has data of the first 6 months of 2024, as no unit has of the months before a merger.
+    const sixMonths = path.join(dir, 'data', '2025-6thang');
+    fs.cpSync(path.join(dir, 'data', '2025'), sixMonths, { recursive: true });
+    editFile(path.join(sixMonths, 'kinh-te.yaml'), (t) =>
+      t.replace('    gia_tri: 1302\n', '    gia_tri: 1302\n    cung_ky: 1250\n').replace('    gia_tri: 14.85\n', '    gia_tri: 14.85\n    cung_ky: 13.5\n'),
+    );
+    const clean = await cli(['check', '2025-6thang'], dir);
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).toContain('không có vấn đề nào');
+    const built = await cli(['build', '2025-6thang', '--format', 'md', '--out', 'r.md'], dir);
+    expect(built.code, built.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'r.md'), 'utf8')).not.toContain('[^cung-ky]');
+    // A predecessor's folder that is not there is still said, at its line: thu_muc is wrong.
+    fs.rmSync(path.join(dir, '..', 'xa-binh-minh'), { recursive: true });
+    const wrong = await cli(['check', '2025-6thang'], dir);
+    expect(wrong.stdout).toContain('tien-than.yaml');
+    expect(wrong.stdout).toContain('xã Bình Minh không có dữ liệu 6 tháng đầu năm 2024');
+  });
 });

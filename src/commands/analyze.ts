@@ -274,10 +274,13 @@ interface EarlierFigures {
 /**
  * The cùng kỳ of a unit formed by merging others (data/tien-than.yaml): the sum of their figures
  * for the same period, each read from its own project folder. When one predecessor's data cannot
- * be read, none is summed: a part left out would pass for zero.
+ * be read, none is summed: a part left out would pass for zero. When none of them has data for
+ * that period (the first 6 months of the year of the merger, for the 6-month report a year on),
+ * there is nothing to sum and nothing wrong: cùng kỳ is typed, as by any unit without last year's data.
  */
 function predecessorsSum(workspace: Workspace, samePeriod: Period, period: Period, units: UnitTable, messages: Messages): EarlierFigures['merged'] {
   const listed = predecessorsOf(workspace, messages);
+  if (listed.length > 0 && listed.every(({ folder }) => folder.hasData() && !folder.hasPeriod(samePeriod))) return undefined;
   const parts = predecessorParts(listed, samePeriod, period, units, messages);
   if (!parts) return undefined;
   const summed = sumOfPredecessors(parts);
@@ -297,17 +300,20 @@ export function predecessorParts(
   messages: Messages,
 ): PredecessorValues[] | undefined {
   if (listed.length === 0) return undefined;
+  // A folder that is no project (thu_muc wrong) is said first: it is the one to fix.
+  const lacking = listed.find(({ folder }) => !folder.hasData()) ?? listed.find(({ folder }) => !folder.hasPeriod(samePeriod));
+  if (lacking) {
+    const { predecessor, folder } = lacking;
+    messages.stage('workspace')({
+      ruleId: 'earlier-year',
+      severity: 'warning',
+      place: predecessor.place,
+      message: `${predecessor.name} không có dữ liệu ${periodWords(samePeriod)} (${folder.show(folder.periodFolder(samePeriod))}), nên ${periodWords(period)} không có số cùng kỳ tổng hợp từ các đơn vị trước sắp xếp. Tạo thư mục đó, hoặc sửa thu_muc.`,
+    });
+    return undefined;
+  }
   const parts: PredecessorValues[] = [];
   for (const { predecessor, folder } of listed) {
-    if (!folder.hasPeriod(samePeriod)) {
-      messages.stage('workspace')({
-        ruleId: 'earlier-year',
-        severity: 'warning',
-        place: predecessor.place,
-        message: `${predecessor.name} không có dữ liệu ${periodWords(samePeriod)} (${folder.show(folder.periodFolder(samePeriod))}), nên ${periodWords(period)} không có số cùng kỳ tổng hợp từ các đơn vị trước sắp xếp. Tạo thư mục đó, hoặc sửa thu_muc.`,
-      });
-      return undefined;
-    }
     const computed = earlierPeriod(folder, samePeriod, period, 'cùng kỳ', units, messages);
     if (!computed) return undefined;
     parts.push({ predecessor, values: earlierYearOf(samePeriod.year, computed.input.figures, computed.figures).values });
