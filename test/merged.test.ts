@@ -58,6 +58,26 @@ describe('a unit formed by the 2025 mergers', () => {
     expect((await cli(['check', '2025'], dir)).stdout).not.toContain('predecessor-missing');
   });
 
+  it('never adds rates or averages: 2% and 3% of two communes are not 5%, so cùng kỳ is asked for at the figure', async () => {
+    const dir = merged();
+    const rates = (poor: string, yieldPerHa: string) => (t: string) =>
+      t.replace(
+        'noi_dung:',
+        `  ty_le_ho_ngheo:\n    ten: Tỷ lệ hộ nghèo\n    gia_tri: ${poor}\n    don_vi: "%"\n  nang_suat_lua:\n    ten: Năng suất lúa\n    gia_tri: ${yieldPerHa}\n    don_vi: tạ/ha\nnoi_dung:`,
+      );
+    editFile(path.join(dir, KINH_TE), rates('1.8', '62'));
+    editFile(path.join(dir, '..', 'xa-an-phu', 'data', '2024', 'kinh-te.yaml'), rates('2', '60'));
+    editFile(path.join(dir, '..', 'xa-binh-minh', 'data', '2024', 'kinh-te.yaml'), rates('3', '58'));
+    const result = await cli(['check', '2025'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('15:3  cảnh báo "Tỷ lệ hộ nghèo" [ty_le_ho_ngheo] không có số cùng kỳ: đây là tỷ lệ hoặc số bình quân (%)');
+    expect(result.stdout).toContain('19:3  cảnh báo "Năng suất lúa" [nang_suat_lua] không có số cùng kỳ: đây là tỷ lệ hoặc số bình quân (tạ/ha)');
+    // The additive figures beside them are still summed.
+    expect((await markdown(dir)).text).toMatch(/\| Sản lượng lúa +\| +tấn +\| +\| +1\.302 \| +\| +1\.240 \| +105,0 \|/);
+    editFile(path.join(dir, KINH_TE), (t) => t.replace('    gia_tri: 1.8\n', '    gia_tri: 1.8\n    cung_ky: 2.4\n').replace('    gia_tri: 62\n', '    gia_tri: 62\n    cung_ky: 59.2\n'));
+    expect((await cli(['check', '2025'], dir)).stdout).not.toContain('tỷ lệ hoặc số bình quân');
+  });
+
   it('uses a cùng kỳ the clerk typed, and says where it differs from the sum', async () => {
     const dir = merged();
     editFile(path.join(dir, KINH_TE), (t) => t.replace('    gia_tri: 1302\n', '    gia_tri: 1302\n    cung_ky: 1250\n'));

@@ -353,8 +353,11 @@ function reportMissingPredecessors(input: YearInput, merged: NonNullable<Earlier
       severity: 'warning',
       place: figure.place,
       message:
-        `"${figure.name ?? figure.key}" [${figure.key}] không có số cùng kỳ: ${missing.predecessors.join(', ')} không có chỉ tiêu này ` +
-        '(hoặc ghi bằng đơn vị không đổi được) trong dữ liệu trước sắp xếp, nên không cộng được. Ghi cung_ky, hoặc bổ sung số liệu đó.',
+        missing.reason === 'not-additive'
+          ? `"${figure.name ?? figure.key}" [${figure.key}] không có số cùng kỳ: đây là tỷ lệ hoặc số bình quân (${figure.unit}), ` +
+            'không cộng được từ số của các đơn vị trước sắp xếp. Ghi cung_ky bằng số đã tính lại cho cả đơn vị mới.'
+          : `"${figure.name ?? figure.key}" [${figure.key}] không có số cùng kỳ: ${missing.predecessors.join(', ')} không có chỉ tiêu này ` +
+            '(hoặc ghi bằng đơn vị không đổi được) trong dữ liệu trước sắp xếp, nên không cộng được. Ghi cung_ky, hoặc bổ sung số liệu đó.',
     });
   }
 }

@@ -4,7 +4,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, typ
 import { earlierYearOf } from '../compute/earlier-year.js';
 import type { Recorded } from '../compute/figures.js';
 import { formatPlace, Messages, RunError } from '../diagnostics.js';
-import { predecessorWords, sumOfPredecessors } from '../compute/predecessors.js';
+import { predecessorWords, sumOfPredecessors, type MissingFigure, type Predecessor } from '../compute/predecessors.js';
 import type { Workspace } from '../workspace.js';
 import { freshTemporaryPath } from '../temporary-path.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
@@ -72,6 +72,8 @@ interface MergedStart {
   words: string;
   /** Each figure's sum over the predecessors, where all of them have it. */
   sums: ReadonlyMap<string, Recorded>;
+  /** Why the others have none. */
+  missing: ReadonlyMap<string, MissingFigure>;
 }
 
 interface Context {
@@ -97,8 +99,9 @@ function clearFigure(key: string, figure: YAMLMap, context: Context): void {
     else {
       const unit = String(figure.get('don_vi') ?? '');
       const sum = context.merged?.sums.get(key);
+      const unsummed = context.merged?.missing.get(key)?.reason === 'not-additive' ? 'tỷ lệ, bình quân không cộng được' : 'không cộng được (một đơn vị không có số này)';
       const shown = context.merged
-        ? `${context.source}, ${context.merged.words}: ${sum ? formatWithUnit(sum.quantity, sum.unit) : 'không cộng được (một đơn vị không có số này)'}`
+        ? `${context.source}, ${context.merged.words}: ${sum ? formatWithUnit(sum.quantity, sum.unit) : unsummed}`
         : isScalar(value)
           ? `${context.source}: ${String(value.value)}${unit ? ` ${unit}` : ''}`
           : undefined;
@@ -216,8 +219,11 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
 /** A figure a predecessor other than the first records, to add to the new period's file of the same name. */
 interface FigureElsewhere {
   key: string;
+  /** As that predecessor recorded it. */
   recorded: Recorded;
-  predecessor: string;
+  /** Its part in this unit (its share of the value); none for a rate or an average of a part of a unit. */
+  part: Recorded | undefined;
+  predecessor: Predecessor;
 }
 
 /**
@@ -234,6 +240,7 @@ function mergedStart(workspace: Workspace, source: Period, period: Period): { fo
     if (listed.length === 0) return undefined;
     throw new RunError(`Không bắt đầu được ${periodWords(period)} từ các đơn vị trước sắp xếp: ${why ? `${formatPlace(why.place)} ${why.message}` : 'dữ liệu của chúng chưa đọc được.'}`);
   }
+  const summed = sumOfPredecessors(parts);
   const first = new Set(parts[0]!.values.keys());
   const onlyElsewhere = new Map<string, FigureElsewhere[]>();
   for (const { predecessor, values } of parts.slice(1)) {
@@ -241,13 +248,13 @@ function mergedStart(workspace: Workspace, source: Period, period: Period): { fo
       if (first.has(key) || [...onlyElsewhere.values()].some((list) => list.some((f) => f.key === key))) continue;
       const file = path.basename(recorded.place.file).toLowerCase();
       // Its own part only: a share of a unit brings that share of its figure.
-      const part = sumOfPredecessors([{ predecessor, values: new Map([[key, recorded]]) }]).values.get(key)!;
-      onlyElsewhere.set(file, [...(onlyElsewhere.get(file) ?? []), { key, recorded: part, predecessor: predecessorWords([predecessor]) }]);
+      const part = sumOfPredecessors([{ predecessor, values: new Map([[key, recorded]]) }]).values.get(key);
+      onlyElsewhere.set(file, [...(onlyElsewhere.get(file) ?? []), { key, recorded, part, predecessor }]);
     }
   }
   return {
     folder: listed[0]!.folder,
-    merged: { words: predecessorWords(listed.map((l) => l.predecessor)), sums: sumOfPredecessors(parts).values },
+    merged: { words: predecessorWords(listed.map((l) => l.predecessor)), sums: summed.values, missing: summed.missing },
     onlyElsewhere,
   };
 }
@@ -256,9 +263,12 @@ function mergedStart(workspace: Workspace, source: Period, period: Period): { fo
 function addFigures(doc: Document, figures: readonly FigureElsewhere[], context: Context): void {
   const list = isMap(doc.contents) ? doc.contents.get('chi_tieu', true) : undefined;
   if (!isMap(list)) return;
-  for (const { key, recorded, predecessor } of figures) {
+  for (const { key, recorded, part, predecessor } of figures) {
     const figure = doc.createNode({ ten: recorded.name ?? key, don_vi: recorded.unit }) as YAMLMap;
-    figure.set('gia_tri', placeholder(doc, '', `${context.source}, chỉ ${predecessor} có: ${formatWithUnit(recorded.quantity, recorded.unit)}`));
+    const value = part
+      ? formatWithUnit(part.quantity, part.unit)
+      : `tỷ lệ, bình quân không lấy theo phần được; cả ${predecessor.name}: ${formatWithUnit(recorded.quantity, recorded.unit)}`;
+    figure.set('gia_tri', placeholder(doc, '', `${context.source}, chỉ ${predecessorWords([predecessor])} có: ${value}`));
     list.set(key, figure);
     context.counts.places++;
   }

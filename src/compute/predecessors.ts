@@ -2,7 +2,7 @@ import { Decimal } from '../decimal.js';
 import type { Place } from '../diagnostics.js';
 import { product, quotient, sum } from './exact.js';
 import type { Recorded } from './figures.js';
-import { conversionFactor, sameUnit } from './units.js';
+import { conversionFactor, isRate, sameUnit, type UnitUse } from './units.js';
 
 /** A unit that existed before the 2025 reform and went, whole or in part, into this one. */
 export interface Predecessor {
@@ -18,18 +18,29 @@ export interface PredecessorValues {
   values: ReadonlyMap<string, Recorded>;
 }
 
-/** Why a figure has no summed cùng kỳ: the predecessors that lack it, or give it in a unit that does not convert. */
-export interface MissingFigure {
-  predecessors: string[];
-}
+/**
+ * Why a figure has no summed cùng kỳ: the predecessors that lack it (or give it in a unit that
+ * does not convert, or as a bound), or, for a rate or an average, that such values do not add.
+ */
+export type MissingFigure = { reason: 'lacking'; predecessors: string[] } | { reason: 'not-additive' };
 
 const HUNDRED = new Decimal(100);
+
+/**
+ * Whether values in this unit add up across units: a rate (%, ‰) or a quotient (tạ/ha,
+ * triệu đồng/người/năm) of two units does not; two communes at 50% are not one at 100%, and
+ * their mean would need each one's weight, which the data does not hold.
+ */
+function additive(use: UnitUse): boolean {
+  return !isRate(use) && !use.unit.includes('/');
+}
 
 /**
  * The cùng kỳ of a merged unit: for each figure every predecessor recorded, the exact sum of
  * their values, each taken at its share and converted into the first one's unit. A figure that
  * some predecessor lacks (or records in a unit that does not convert, or as a bound) has no
- * sum: it is listed as missing, never summed as if the missing part were zero.
+ * sum: it is listed as missing, never summed as if the missing part were zero. Nor has a rate
+ * or an average, unless one whole predecessor is the only part: it is that one's own value.
  */
 export function sumOfPredecessors(parts: readonly PredecessorValues[]): { values: Map<string, Recorded>; missing: Map<string, MissingFigure> } {
   const values = new Map<string, Recorded>();
@@ -37,6 +48,11 @@ export function sumOfPredecessors(parts: readonly PredecessorValues[]): { values
   const keys = new Set(parts.flatMap((part) => [...part.values.keys()]));
   for (const key of keys) {
     const first = parts.find((part) => part.values.has(key))!.values.get(key)!;
+    const onlyOneWhole = parts.length === 1 && !parts[0]!.predecessor.share;
+    if (!additive(first) && !onlyOneWhole) {
+      missing.set(key, { reason: 'not-additive' });
+      continue;
+    }
     const lacking: string[] = [];
     let total = new Decimal(0);
     // As finely as the predecessors wrote it (finer by a share's digits), and no finer than the sum needs.
@@ -52,7 +68,7 @@ export function sumOfPredecessors(parts: readonly PredecessorValues[]): { values
       total = sum(total, product(product(entry.quantity.value, factor), share));
       decimals = Math.max(decimals, entry.quantity.decimals + share.decimalPlaces());
     }
-    if (lacking.length > 0) missing.set(key, { predecessors: lacking });
+    if (lacking.length > 0) missing.set(key, { reason: 'lacking', predecessors: lacking });
     else values.set(key, { ...first, quantity: { value: total, decimals: Math.min(decimals, total.decimalPlaces()), minIntegerDigits: 1 } });
   }
   return { values, missing };
