@@ -78,3 +78,15 @@ export function installed(command: string): boolean {
     return false;
   }
 }
+
+/** Every file under a folder, by relative path, as bytes. */
+export function snapshot(folder: string): Map<string, Buffer> {
+  const files = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(folder, f)).isFile());
+  return new Map(files.sort().map((f) => [f.replaceAll('\\', '/'), fs.readFileSync(path.join(folder, f))]));
+}
+
+/** The files whose bytes differ between two snapshots (added and removed ones too). */
+export function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((n) => !before.get(n) || !after.get(n) || !before.get(n)!.equals(after.get(n)!)).sort();
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../src/spreadsheet/read-workbook.js';
 import type { InCell } from '../src/spreadsheet/workbook.js';
-import { cli, editFile, FIXTURES, removeTempFolders, workspaceFrom } from './helpers.js';
+import { changedFiles, cli, editFile, FIXTURES, removeTempFolders, snapshot, workspaceFrom } from './helpers.js';
 import { editCells } from './xlsx-edit.js';
 
 /**
@@ -48,17 +48,6 @@ function projectWithWrittenNumbers(): string {
   const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
   editFile(path.join(dir, 'data', '2023', 'kinh-te.yaml'), (text) => text.replace('\nnoi_dung:', `\n${WRITTEN_AS_REPORTS_DO}noi_dung:`));
   return dir;
-}
-
-/** Every file under a folder, by relative path, as bytes. */
-function snapshot(folder: string): Map<string, Buffer> {
-  const files = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(folder, f)).isFile());
-  return new Map(files.sort().map((f) => [f.replaceAll('\\', '/'), fs.readFileSync(path.join(folder, f))]));
-}
-
-function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
-  const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((n) => !before.get(n) || !after.get(n) || !before.get(n)!.equals(after.get(n)!)).sort();
 }
 
 /** The cells of one sheet of a workbook, by reference (`D4`), as the import reads them. */

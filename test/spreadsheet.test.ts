@@ -1,22 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, PROJECT, removeTempFolders, workspaceFrom } from './helpers.js';
+import { changedFiles, cli, FIXTURES, PROJECT, removeTempFolders, snapshot, workspaceFrom } from './helpers.js';
 import { editCells, renameSheet } from './xlsx-edit.js';
 
 afterEach(removeTempFolders);
-
-/** Every file under a folder, by relative path, as bytes. */
-function snapshot(folder: string): Map<string, Buffer> {
-  const files = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(folder, f)).isFile());
-  return new Map(files.sort().map((f) => [f.replaceAll('\\', '/'), fs.readFileSync(path.join(folder, f))]));
-}
-
-/** The files whose bytes differ between two snapshots (added and removed ones too). */
-function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
-  const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((n) => !before.get(n) || !after.get(n) || !before.get(n)!.equals(after.get(n)!)).sort();
-}
 
 /** The lines that differ between two texts of the same length in lines. */
 function changedLines(before: string, after: string): { line: number; before: string; after: string }[] {
