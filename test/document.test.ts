@@ -259,6 +259,24 @@ describe('--format md', () => {
   });
 });
 
+describe('templates compiled once in a process', () => {
+  it('still uses a template edited between two builds, a partial as much as the main one', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'), true);
+    const build = async () => {
+      const result = await cli(['build', '2023', '--format', 'md', '--out', 'r.md'], dir);
+      expect(result.code, result.stderr).toBe(0);
+      return fs.readFileSync(path.join(dir, 'r.md'), 'utf8');
+    };
+    expect(await build()).not.toContain('Dòng thêm');
+    editFile(path.join(dir, 'templates', 'bao-cao.md.hbs'), (t) => t.replace('{{loi_ket}}', 'Dòng thêm vào mẫu chính.\n\n{{loi_ket}}'));
+    expect(await build()).toContain('Dòng thêm vào mẫu chính.');
+    editFile(path.join(dir, 'templates', 'muc.md.hbs'), (t) => `${t}\nDòng thêm vào mẫu con.\n`);
+    const both = await build();
+    expect(both).toContain('Dòng thêm vào mẫu chính.');
+    expect(both).toContain('Dòng thêm vào mẫu con.');
+  });
+});
+
 describe('--format pdf without LibreOffice', () => {
   it('says in Vietnamese how to install it, and writes nothing', async () => {
     const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));

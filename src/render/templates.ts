@@ -25,30 +25,20 @@ class TemplateFailure extends Error {
 }
 
 /**
+ * Template folders already compiled in this process, by the names and texts of their templates
+ * (not their folder: the units of a batch that keep the shipped templates share one). A batch
+ * worker compiles each set once; the few most recent are kept, as each unit may have its own.
+ */
+const compiledFolders = new Map<string, Handlebars.TemplateDelegate>();
+const COMPILED_FOLDERS_KEPT = 8;
+
+/**
  * Renders the templates of `dir` (the main one and its partials) on a view model to
  * Markdown. A name the view model lacks is an error with the template's file:line:col,
  * never a blank.
  */
 export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object, report: Report): string | undefined {
-  const hb = Handlebars.create();
   const placeOf = (file: string, line: number, col: number): Place => ({ file: path.join(shownDir, file), line, col });
-  let failed = false;
-
-  // Strict mode checks {{name}} but not block parameters: a misspelt {{#each name}} must fail too.
-  for (const name of ['each', 'with']) {
-    const builtIn = hb.helpers[name]!;
-    hb.registerHelper(name, function (this: unknown, context: unknown, options: Located) {
-      if (context === undefined) throw failure(`{{#${name}}} nhận một tên không có trong dữ liệu.`, options);
-      return builtIn.call(this, context, options);
-    });
-  }
-  // Nor does it check lookup: {{lookup this "x"}} of a name the data lacks (or only inherits, as __proto__) must fail, not print a blank.
-  hb.registerHelper('lookup', (object: unknown, field: unknown, options: Located) => {
-    if (object === null || typeof object !== 'object' || !Object.hasOwn(object, String(field))) {
-      throw failure(`{{lookup}} tìm tên "${String(field)}" nhưng dữ liệu không có tên này.`, options);
-    }
-    return (object as Record<string, unknown>)[String(field)];
-  });
 
   let files: string[];
   try {
@@ -66,15 +56,52 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
     return undefined;
   }
 
-  const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  for (const file of files) {
+  const templates: { file: string; text: string }[] = [];
+  for (const file of files.sort()) {
     const read = readTemplate(dir, file, path.join(shownDir, file));
-    if ('problem' in read) {
-      report(read.problem);
-      failed = true;
-      continue;
+    if ('problem' in read) report(read.problem);
+    else templates.push({ file, text: read.text });
+  }
+  // The others are still compiled when one cannot be read: every problem is said at once.
+  const unreadable = templates.length < files.length;
+
+  const key = JSON.stringify(templates);
+  const main = compiledFolders.get(key) ?? compileTemplates(templates, (failed) => report(templateProblem(failed, placeOf)));
+  if (!main || unreadable) return undefined;
+  if (!compiledFolders.has(key)) {
+    if (compiledFolders.size >= COMPILED_FOLDERS_KEPT) compiledFolders.delete(compiledFolders.keys().next().value!);
+    compiledFolders.set(key, main);
+  }
+  try {
+    return main(view);
+  } catch (error) {
+    report(templateProblem(annotate(error, MAIN_TEMPLATE), placeOf));
+    return undefined;
+  }
+}
+
+/** The main template of a folder, compiled with its partials; undefined when any of them fails (each said). */
+function compileTemplates(templates: readonly { file: string; text: string }[], fail: (failed: TemplateFailure) => void): Handlebars.TemplateDelegate | undefined {
+  const hb = Handlebars.create();
+  // Strict mode checks {{name}} but not block parameters: a misspelt {{#each name}} must fail too.
+  for (const name of ['each', 'with']) {
+    const builtIn = hb.helpers[name]!;
+    hb.registerHelper(name, function (this: unknown, context: unknown, options: Located) {
+      if (context === undefined) throw failure(`{{#${name}}} nhận một tên không có trong dữ liệu.`, options);
+      return builtIn.call(this, context, options);
+    });
+  }
+  // Nor does it check lookup: {{lookup this "x"}} of a name the data lacks (or only inherits, as __proto__) must fail, not print a blank.
+  hb.registerHelper('lookup', (object: unknown, field: unknown, options: Located) => {
+    if (object === null || typeof object !== 'object' || !Object.hasOwn(object, String(field))) {
+      throw failure(`{{lookup}} tìm tên "${String(field)}" nhưng dữ liệu không có tên này.`, options);
     }
-    const { text } = read;
+    return (object as Record<string, unknown>)[String(field)];
+  });
+
+  let main: Handlebars.TemplateDelegate | undefined;
+  let failed = false;
+  for (const { file, text } of templates) {
     try {
       // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
       const parsed = hb.parse(text);
@@ -87,20 +114,14 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
           throw annotate(error, file, text);
         }
       };
-      compiled.set(file, run);
-      if (file !== MAIN_TEMPLATE) hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), run);
+      if (file === MAIN_TEMPLATE) main = run;
+      else hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), run);
     } catch (error) {
-      report(templateProblem(annotate(error, file, text), placeOf));
+      fail(annotate(error, file, text));
       failed = true;
     }
   }
-  if (failed) return undefined;
-  try {
-    return compiled.get(MAIN_TEMPLATE)!(view);
-  } catch (error) {
-    report(templateProblem(annotate(error, MAIN_TEMPLATE), placeOf));
-    return undefined;
-  }
+  return failed ? undefined : main;
 }
 
 /**
