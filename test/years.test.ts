@@ -135,6 +135,17 @@ describe('report init, status, fill, build', () => {
     expect(economy).toContain('    ke_hoach: 12345678901234567.89 # mục tiêu năm 2023: 12.345.678.901.234.567,89 tỷ đồng\n');
   });
 
+  it('drops what last year stated against its plan and the year before, with its value', async () => {
+    const dir = years();
+    editFile(path.join(dir, 'data', '2023', 'kinh-te.yaml'), (t) =>
+      t.replace('    gia_tri: 100\n', '    gia_tri: 100\n    vuot_ke_hoach: 2\n    chenh_lech_ke_hoach: 2\n    tang_giam: 4\n'),
+    );
+    expect((await cli(['init', '2024'], dir)).code).toBe(0);
+    const economy = fs.readFileSync(path.join(dir, 'data', '2024', 'kinh-te.yaml'), 'utf8');
+    expect(economy).toContain('    gia_tri: CẦN ĐIỀN # năm 2023: 100 tỷ đồng\n');
+    expect(economy).not.toMatch(/vuot_ke_hoach|chenh_lech_ke_hoach|tang_giam: 4/);
+  });
+
   it('never overwrites a year, and needs the year before', async () => {
     const dir = years();
     const before = fs.readFileSync(path.join(dir, 'data', '2023', 'kinh-te.yaml'), 'utf8');

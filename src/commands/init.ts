@@ -14,7 +14,8 @@ import { computePeriod, predecessorParts, predecessorsOf, unitsOf, type AnalyzeO
 import { wrapWords } from '../text/wrap.js';
 
 /** Measures that belong to one year only: they are computed again, or typed again, each year. */
-const YEARLY_MEASURES = ['ty_le_ke_hoach', 'tang_giam', 'chenh_lech', 'cung_ky', 'ke_hoach'];
+/** What a figure states against its plan and last year: last year's no longer holds once the value is new. */
+const YEARLY_MEASURES = ['ty_le_ke_hoach', 'vuot_ke_hoach', 'chenh_lech_ke_hoach', 'tang_giam', 'chenh_lech', 'cung_ky', 'ke_hoach'];
 const FORMULAS = ['tong', 'tich', 'chia', 'nhac_lai'];
 /** Lists of paragraphs: each paragraph becomes a place to fill, last year's text kept as a comment above it. */
 const TEXT_LISTS = ['noi_dung', 'boi_canh'];
