@@ -146,6 +146,13 @@ describe('report init, status, fill, build', () => {
     expect(economy).not.toMatch(/vuot_ke_hoach|chenh_lech_ke_hoach|tang_giam: 4/);
   });
 
+  it('keeps the bound word of a target it carries over as the plan', async () => {
+    const dir = years();
+    editFile(path.join(dir, 'data', '2023', 'phuong-huong.yaml'), (t) => t.replace('    gia_tri: 105\n', '    gia_tri: trên 105\n'));
+    expect((await cli(['init', '2024'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'data', '2024', 'kinh-te.yaml'), 'utf8')).toContain('    ke_hoach: trên 105 # mục tiêu năm 2023: trên 105 tỷ đồng\n');
+  });
+
   it('never overwrites a year, and needs the year before', async () => {
     const dir = years();
     const before = fs.readFileSync(path.join(dir, 'data', '2023', 'kinh-te.yaml'), 'utf8');

@@ -63,8 +63,10 @@ const EXACT_NUMBER_TAG: ScalarTag = {
   stringify: (item) => (item.value as ExactNumber).text,
 };
 
-function numberNode(recorded: Recorded): Scalar {
-  return new Scalar(new ExactNumber(recorded.quantity.value.toFixed(recorded.quantity.decimals)));
+/** A recorded number as the data writes it: digit for digit, with its bound word ("trên 105") when it has one. */
+function numberNode({ quantity }: Recorded): Scalar {
+  const digits = quantity.value.toFixed(quantity.decimals);
+  return new Scalar(quantity.bound ? `${quantity.bound} ${digits}` : new ExactNumber(digits));
 }
 
 /** For a unit formed by merging others, with no folder of its own for the period before: what its predecessors recorded. */
