@@ -209,6 +209,33 @@ describe('the appendix: biểu chỉ tiêu chủ yếu', () => {
     ]);
   });
 
+  it('says an implied plan or cùng kỳ with the word its figure has: khoảng, gần; none when the words pull apart', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    editFile(path.join(dir, 'data', '2023', 'kinh-te.yaml'), (t) =>
+      t.replace(
+        'noi_dung:\n',
+        [
+          '  dan_gia_cam: { ten: Đàn gia cầm, gia_tri: khoảng 186.000, don_vi: con, ty_le_ke_hoach: 103, chu_yeu: true }',
+          '  cay_xanh: { ten: Cây xanh, gia_tri: gần 1.900, don_vi: cây, tang_giam: 5, chu_yeu: true }',
+          '  luot_khach: { ten: Lượt khách, gia_tri: gần 1.900, don_vi: lượt, ty_le_ke_hoach: gần 95, chu_yeu: true }',
+          'noi_dung:',
+          '  - Gia cầm {{dan_gia_cam}}, cây {{cay_xanh}}, khách {{luot_khach}}.',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect((await cli(['build', '2023', '--out', 'a.docx'], dir)).code).toBe(0);
+    const xml = docxPart(path.join(dir, 'a.docx'), 'word/document.xml');
+    const table = (xml.slice(xml.indexOf('>Phụ lục<')).match(/<w:tr>.*?<\/w:tr>/gs) ?? []).slice(1).map(cells);
+    const row = (name: string) => table.find((r) => r[0] === name);
+    // 186.000 ± 18.600 at 103%: 162.000–198.700, to the ten thousand, still "khoảng".
+    expect(row('Đàn gia cầm')).toEqual(['Đàn gia cầm', 'con', 'khoảng 180.000', 'khoảng 186.000', '103', '', '']);
+    // Close below 1.900, up 5%: close below 1.810.
+    expect(row('Cây xanh')![5]).toMatch(/^gần 1\.8\d0$/);
+    // "gần 1.900" over "gần 95%": the quotient is close below and close above at once: no plan shown.
+    expect(row('Lượt khách')![2]).toBe('');
+  });
+
   it('keeps its last three rows on one page, sizes its columns from their content, and rules the (Kèm theo …) line', () => {
     const body = rows().slice(1);
     const kept = body.map((row) => (row.match(/<w:p>.*?<\/w:p>/gs) ?? []).every((p) => p.includes('<w:keepNext/>')));

@@ -1,5 +1,6 @@
 import { Decimal } from '../decimal.js';
 import type { Quantity } from '../vietnamese/number.js';
+import { derivedBound, quotientDirections, type Direction } from './bounds.js';
 import { printed, printedRange, type Figure } from './figures.js';
 import { divide, scale, shift, subtract, type Interval } from './interval.js';
 import { isRate } from './units.js';
@@ -22,7 +23,12 @@ export function impliedPlan(figure: Figure): ImpliedValue | undefined {
   const share = figure.planShare.stated;
   if (figure.plan || !share || share.quantity.value.isZero()) return undefined;
   const factor = share.quantity.value.times(HUNDREDTH);
-  return implied(figure, (value) => value.div(factor), (range) => divide(range, scale(share.interval, HUNDREDTH)));
+  const divisor = scale(share.interval, HUNDREDTH);
+  return implied(figure, share.quantity, {
+    work: (value) => value.div(factor),
+    bounds: (range) => divide(range, divisor),
+    directions: (range) => quotientDirections(range, divisor),
+  });
 }
 
 /**
@@ -33,23 +39,49 @@ export function impliedPlan(figure: Figure): ImpliedValue | undefined {
 export function impliedLastYear(figure: Figure): ImpliedValue | undefined {
   if (figure.lastYear) return undefined;
   const amount = figure.changeAmount.stated;
-  if (amount) return implied(figure, (value) => value.minus(amount.quantity.value), (range) => subtract(range, amount.interval));
+  if (amount) {
+    return implied(figure, amount.quantity, {
+      work: (value) => value.minus(amount.quantity.value),
+      bounds: (range) => subtract(range, amount.interval),
+      directions: () => [1, -1],
+    });
+  }
   const change = figure.change.stated;
   if (!change || isRate(figure)) return undefined;
   const factor = change.quantity.value.times(HUNDREDTH).plus(ONE);
   if (factor.isZero()) return undefined;
-  return implied(figure, (value) => value.div(factor), (range) => divide(range, shift(scale(change.interval, HUNDREDTH), ONE)));
+  const divisor = shift(scale(change.interval, HUNDREDTH), ONE);
+  return implied(figure, change.quantity, {
+    work: (value) => value.div(factor),
+    bounds: (range) => divide(range, divisor),
+    directions: (range) => quotientDirections(range, divisor),
+  });
 }
 
-function implied(figure: Figure, work: (value: Decimal) => Decimal, bounds: (range: Interval) => Interval | undefined): ImpliedValue | undefined {
+/** How an implied value is worked back from the figure's own value and one stated number. */
+interface Derivation {
+  work: (value: Decimal) => Decimal;
+  bounds: (range: Interval) => Interval | undefined;
+  /** How the result moves with the figure's value, and with the stated number. */
+  directions: (range: Interval) => [Direction, Direction];
+}
+
+function implied(figure: Figure, stated: Quantity, { work, bounds, directions }: Derivation): ImpliedValue | undefined {
   const own = printed(figure.value);
   const range = printedRange(figure.value);
   // A divisor whose range reaches zero (a change of about −100%) bounds nothing; nor does a
   // bound with an open end ("trên 20", "đạt trên 100%"): there is no place to round it to.
   const interval = range && bounds(range);
   if (!own || !interval || !interval.lo.isFinite() || !interval.hi.isFinite()) return undefined;
+  // Worked back from "khoảng 186.000" or "gần 1.900", it is said with the same word.
+  const [withOwn, withStated] = directions(range);
+  const bound = derivedBound([
+    { bound: own.bound, direction: withOwn },
+    { bound: stated.bound, direction: withStated },
+  ]);
+  if (bound === 'uncertain') return undefined;
   const value = work(own.value);
-  return { value, interval, quantity: roundedToWhatIsKnown(value, interval, own.decimals) };
+  return { value, interval, quantity: { ...roundedToWhatIsKnown(value, interval, own.decimals), ...(bound ? { bound } : {}) } };
 }
 
 /**
