@@ -46,6 +46,17 @@ describe('a unit formed by the 2025 mergers', () => {
     );
   });
 
+  it('puts the note under the appendix when the body prints no comparison', async () => {
+    const dir = merged();
+    editFile(path.join(dir, KINH_TE), (t) =>
+      t.replace(', {{tang_giam san_luong_lua}} so với cùng kỳ', '').replace(', {{tang_giam doanh_thu_dich_vu}}', ''),
+    );
+    const { text } = await markdown(dir);
+    expect(text).not.toContain('[^cung-ky]');
+    expect(text).toMatch(/\| Sản lượng lúa +\| +tấn +\| +\| +1\.302 \| +\| +1\.240 \| +105,0 \|/);
+    expect(text).toContain('*Ghi chú: Số cùng kỳ năm 2024 tổng hợp từ số liệu của xã An Phú và 30% dân số xã Bình Minh trước sắp xếp.*');
+  });
+
   it('never counts a missing figure as zero: a predecessor without it is a warning at the figure, naming the unit', async () => {
     const dir = merged();
     const result = await cli(['check', '2025'], dir);

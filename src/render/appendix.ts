@@ -8,6 +8,7 @@ import { formatNumber, type Quantity } from '../vietnamese/number.js';
 
 /** The columns of the table of key indicators (biểu chỉ tiêu chủ yếu), after the indicator's name and unit. */
 export const INDICATOR_COLUMNS = ['Kế hoạch', 'Thực hiện', '% kế hoạch', 'Cùng kỳ', '% so cùng kỳ'] as const;
+export const LAST_YEAR_COLUMN = INDICATOR_COLUMNS.indexOf('Cùng kỳ');
 
 export interface IndicatorCell {
   /** In Vietnamese number format; '' where the data neither gives nor implies the figure. */
@@ -25,7 +26,7 @@ export interface IndicatorRow {
 
 /** Said under the table when a cell is implied: how to read an italic figure. */
 export const IMPLIED_NOTE =
-  'Ghi chú: số in nghiêng là kế hoạch, cùng kỳ tính ngược từ tỷ lệ % kế hoạch hoặc mức tăng, giảm đã nêu trong báo cáo, ' +
+  'số in nghiêng là kế hoạch, cùng kỳ tính ngược từ tỷ lệ % kế hoạch hoặc mức tăng, giảm đã nêu trong báo cáo, ' +
   'làm tròn đến chữ số mà độ chính xác của các số đã nêu cho phép.';
 
 const HUNDRED = new Decimal(100);

@@ -10,7 +10,7 @@ import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type ResolvedReference, type TextPiece } from '../text/data-text.js';
-import { IMPLIED_NOTE, indicatorRows, type IndicatorRow } from './appendix.js';
+import { IMPLIED_NOTE, indicatorRows, LAST_YEAR_COLUMN, type IndicatorRow } from './appendix.js';
 import { markdownOf } from './markdown-escape.js';
 import type { Review, ReviewPlan } from './review.js';
 import { renderTemplates } from './templates.js';
@@ -183,7 +183,8 @@ export function renderDocument(
     });
     return undefined;
   }
-  const document = frame(input, figures, summary, body);
+  // With no comparison in the body to carry it, the note goes under the appendix, whose Cùng kỳ column it explains.
+  const document = frame(input, figures, summary, body, noted ? undefined : comparisonNote);
   return comments ? { ...document, review: comments } : document;
 }
 
@@ -207,13 +208,17 @@ function summaryLines(summary: string): string[] {
     .filter((line) => line !== '');
 }
 
-function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string[], body: Root): ReportDocument {
+function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: string[], body: Root, comparisonNote?: string): ReportDocument {
   const d: DocumentDetails = input.details;
   const oneLine = summary.join(' ');
   const number = `${d.number === '' ? '\u00a0'.repeat(8) : d.number}/${d.symbol}`;
   // A draft whose date is still to fill leaves the blanks a clerk fills by hand, as on a form.
   const dateWords = input.draft?.dateUnfilled ? `ngày ${BLANK} tháng ${BLANK} năm ${input.period.year}` : vietnameseDate(d.date);
   const rows = indicatorRows(input, figures);
+  const notes = [
+    ...(rows.some((row) => row.values.some((value) => value.implied)) ? [IMPLIED_NOTE] : []),
+    ...(comparisonNote !== undefined && rows.some((row) => row.values[LAST_YEAR_COLUMN]!.text !== '') ? [comparisonNote] : []),
+  ];
   return {
     period: input.period,
     draft: input.draft !== undefined,
@@ -241,7 +246,7 @@ function frame(input: YearInput, figures: ReadonlyMap<string, Figure>, summary: 
             title: `BIỂU CHỈ TIÊU CHỦ YẾU ${periodWords(input.period).toLocaleUpperCase('vi')}`,
             caption: `(Kèm theo Báo cáo số ${number} ${dateWords} của ${d.shortName})`,
             rows,
-            ...(rows.some((row) => row.values.some((value) => value.implied)) ? { note: IMPLIED_NOTE } : {}),
+            ...(notes.length > 0 ? { note: `Ghi chú: ${notes.join(' ')}` } : {}),
           },
   };
 }
