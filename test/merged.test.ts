@@ -89,6 +89,17 @@ describe('a unit formed by the 2025 mergers', () => {
     expect((await cli(['check', '2025'], dir)).stdout).not.toContain('tỷ lệ hoặc số bình quân');
   });
 
+  it('never adds figures in a unit the table lacks: whether they add is unknown', async () => {
+    const dir = merged();
+    const scores = (value: string) => (t: string) =>
+      t.replace('noi_dung:', `  diem_van_hoa:\n    ten: Điểm xếp loại văn hóa\n    gia_tri: ${value}\n    don_vi: điểm thi đua\nnoi_dung:`);
+    editFile(path.join(dir, KINH_TE), scores('92'));
+    editFile(path.join(dir, '..', 'xa-an-phu', 'data', '2024', 'kinh-te.yaml'), scores('88'));
+    editFile(path.join(dir, '..', 'xa-binh-minh', 'data', '2024', 'kinh-te.yaml'), scores('90'));
+    const result = await cli(['check', '2025'], dir);
+    expect(result.stdout).toMatch(/15:3 +cảnh báo "Điểm xếp loại văn hóa" \[diem_van_hoa\] không có số cùng kỳ: đơn vị "điểm thi đua" chưa có trong bảng đơn vị/);
+  });
+
   it('uses a cùng kỳ the clerk typed, and says where it differs from the sum', async () => {
     const dir = merged();
     editFile(path.join(dir, KINH_TE), (t) => t.replace('    gia_tri: 1302\n', '    gia_tri: 1302\n    cung_ky: 1250\n'));

@@ -343,6 +343,18 @@ export function predecessorsOf(workspace: Workspace, messages: Messages): { pred
   });
 }
 
+/** Why the predecessors' data gives a figure no cùng kỳ, and what to do. */
+function missingWhy(missing: MissingFigure, unit: string | undefined): string {
+  switch (missing.reason) {
+    case 'lacking':
+      return `${missing.predecessors.join(', ')} không có chỉ tiêu này (hoặc ghi bằng đơn vị không đổi được) trong dữ liệu trước sắp xếp, nên không cộng được. Ghi cung_ky, hoặc bổ sung số liệu đó.`;
+    case 'not-additive':
+      return `đây là tỷ lệ hoặc số bình quân (${unit}), không cộng được từ số của các đơn vị trước sắp xếp. Ghi cung_ky bằng số đã tính lại cho cả đơn vị mới.`;
+    case 'unknown-unit':
+      return `${unit ? `đơn vị "${unit}" chưa có trong bảng đơn vị` : 'chỉ tiêu không ghi đơn vị'}, nên không biết số của các đơn vị trước sắp xếp có cộng được không. Ghi đơn vị (có trong bảng, hoặc thêm vào data/don-vi.yaml), hoặc ghi cung_ky.`;
+  }
+}
+
 /** A figure whose cùng kỳ the predecessors' data cannot give, and that this period does not type, is said at the figure. */
 function reportMissingPredecessors(input: YearInput, merged: NonNullable<EarlierFigures['merged']>, report: Report): void {
   for (const figure of input.figures) {
@@ -352,12 +364,7 @@ function reportMissingPredecessors(input: YearInput, merged: NonNullable<Earlier
       ruleId: 'predecessor-missing',
       severity: 'warning',
       place: figure.place,
-      message:
-        missing.reason === 'not-additive'
-          ? `"${figure.name ?? figure.key}" [${figure.key}] không có số cùng kỳ: đây là tỷ lệ hoặc số bình quân (${figure.unit}), ` +
-            'không cộng được từ số của các đơn vị trước sắp xếp. Ghi cung_ky bằng số đã tính lại cho cả đơn vị mới.'
-          : `"${figure.name ?? figure.key}" [${figure.key}] không có số cùng kỳ: ${missing.predecessors.join(', ')} không có chỉ tiêu này ` +
-            '(hoặc ghi bằng đơn vị không đổi được) trong dữ liệu trước sắp xếp, nên không cộng được. Ghi cung_ky, hoặc bổ sung số liệu đó.',
+      message: `"${figure.name ?? figure.key}" [${figure.key}] không có số cùng kỳ: ${missingWhy(missing, figure.unit)}`,
     });
   }
 }

@@ -91,6 +91,13 @@ interface Context {
   counts: { places: number; plans: number };
 }
 
+/** Why a figure's comment gives no sum of the predecessors. */
+const UNSUMMED: Record<MissingFigure['reason'], string> = {
+  lacking: 'không cộng được (một đơn vị không có số này)',
+  'not-additive': 'tỷ lệ, bình quân không cộng được',
+  'unknown-unit': 'không cộng được (đơn vị chưa có trong bảng đơn vị)',
+};
+
 function clearFigure(key: string, figure: YAMLMap, context: Context): void {
   const { doc } = context;
   figure.flow = false;
@@ -102,7 +109,7 @@ function clearFigure(key: string, figure: YAMLMap, context: Context): void {
     else {
       const unit = String(figure.get('don_vi') ?? '');
       const sum = context.merged?.sums.get(key);
-      const unsummed = context.merged?.missing.get(key)?.reason === 'not-additive' ? 'tỷ lệ, bình quân không cộng được' : 'không cộng được (một đơn vị không có số này)';
+      const unsummed = UNSUMMED[context.merged?.missing.get(key)?.reason ?? 'lacking'];
       const shown = context.merged
         ? `${context.source}, ${context.merged.words}: ${sum ? formatWithUnit(sum.quantity, sum.unit) : unsummed}`
         : isScalar(value)

@@ -20,9 +20,10 @@ export interface PredecessorValues {
 
 /**
  * Why a figure has no summed cùng kỳ: the predecessors that lack it (or give it in a unit that
- * does not convert, or as a bound), or, for a rate or an average, that such values do not add.
+ * does not convert, or as a bound); for a rate or an average, that such values do not add; or a
+ * unit the table lacks, of which nobody can say whether it adds.
  */
-export type MissingFigure = { reason: 'lacking'; predecessors: string[] } | { reason: 'not-additive' };
+export type MissingFigure = { reason: 'lacking'; predecessors: string[] } | { reason: 'not-additive' } | { reason: 'unknown-unit' };
 
 const HUNDRED = new Decimal(100);
 
@@ -39,8 +40,9 @@ function additive(use: UnitUse): boolean {
  * The cùng kỳ of a merged unit: for each figure every predecessor recorded, the exact sum of
  * their values, each taken at its share and converted into the first one's unit. A figure that
  * some predecessor lacks (or records in a unit that does not convert, or as a bound) has no
- * sum: it is listed as missing, never summed as if the missing part were zero. Nor has a rate
- * or an average, unless one whole predecessor is the only part: it is that one's own value.
+ * sum: it is listed as missing, never summed as if the missing part were zero. Nor has a rate,
+ * an average or a figure in a unit the table lacks, unless one whole predecessor is the only
+ * part: it is that one's own value.
  */
 export function sumOfPredecessors(parts: readonly PredecessorValues[]): { values: Map<string, Recorded>; missing: Map<string, MissingFigure> } {
   const values = new Map<string, Recorded>();
@@ -49,8 +51,8 @@ export function sumOfPredecessors(parts: readonly PredecessorValues[]): { values
   for (const key of keys) {
     const first = parts.find((part) => part.values.has(key))!.values.get(key)!;
     const onlyOneWhole = parts.length === 1 && !parts[0]!.predecessor.share;
-    if (!additive(first) && !onlyOneWhole) {
-      missing.set(key, { reason: 'not-additive' });
+    if (!onlyOneWhole && (!first.tableUnit || !additive(first))) {
+      missing.set(key, { reason: first.tableUnit ? 'not-additive' : 'unknown-unit' });
       continue;
     }
     const lacking: string[] = [];
