@@ -140,6 +140,18 @@ describe('a unit formed by the 2025 mergers', () => {
     expect(details).not.toContain('co_quan_chu_quan');
   });
 
+  it('starts a rate only a partial predecessor has with the whole unit’s value as a comment, not a share of it', async () => {
+    const dir = merged();
+    fs.rmSync(path.join(dir, 'data', '2025'), { recursive: true });
+    editFile(path.join(dir, '..', 'xa-binh-minh', 'data', '2024', 'kinh-te.yaml'), (t) =>
+      t.replace('noi_dung:', '  ty_le_ho_ngheo:\n    ten: Tỷ lệ hộ nghèo\n    gia_tri: 3.2\n    don_vi: "%"\nnoi_dung:'),
+    );
+    expect((await cli(['init', '2025'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'data', '2025', 'kinh-te.yaml'), 'utf8')).toContain(
+      'gia_tri: CẦN ĐIỀN # năm 2024, chỉ 30% dân số xã Bình Minh có: tỷ lệ, bình quân không cộng được; cả xã Bình Minh: 3,2%\n',
+    );
+  });
+
   it('says nothing when no predecessor has data for the period before: cùng kỳ is typed there, as by any unit without it', async () => {
     const dir = merged();
     // A 6-month report: neither predecessor has data of the first 6 months of 2024, as no unit has of the months before a merger.

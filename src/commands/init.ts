@@ -13,8 +13,7 @@ import { annual, periodWords, samePeriodLastYear, type Period } from '../period.
 import { computePeriod, predecessorParts, predecessorsOf, unitsOf, type AnalyzeOptions } from './analyze.js';
 import { wrapWords } from '../text/wrap.js';
 
-/** Measures that belong to one year only: they are computed again, or typed again, each year. */
-/** What a figure states against its plan and last year: last year's no longer holds once the value is new. */
+/** Measures that belong to one year only (against its plan, against the year before): computed or typed again each year. */
 const YEARLY_MEASURES = ['ty_le_ke_hoach', 'vuot_ke_hoach', 'chenh_lech_ke_hoach', 'tang_giam', 'chenh_lech', 'cung_ky', 'ke_hoach'];
 const FORMULAS = ['tong', 'tich', 'chia', 'nhac_lai'];
 /** Lists of paragraphs: each paragraph becomes a place to fill, last year's text kept as a comment above it. */
@@ -231,8 +230,8 @@ interface FigureElsewhere {
   key: string;
   /** As that predecessor recorded it. */
   recorded: Recorded;
-  /** Its part in this unit (its share of the value); none for a rate or an average of a part of a unit. */
-  part: Recorded | undefined;
+  /** Its part in this unit (its share of the value), or why there is none (a rate or an average of a part of a unit). */
+  part: Recorded | MissingFigure['reason'];
   predecessor: Predecessor;
 }
 
@@ -258,7 +257,8 @@ function mergedStart(workspace: Workspace, source: Period, period: Period): { fo
       if (first.has(key) || [...onlyElsewhere.values()].some((list) => list.some((f) => f.key === key))) continue;
       const file = path.basename(recorded.place.file).toLowerCase();
       // Its own part only: a share of a unit brings that share of its figure.
-      const part = sumOfPredecessors([{ predecessor, values: new Map([[key, recorded]]) }]).values.get(key);
+      const own = sumOfPredecessors([{ predecessor, values: new Map([[key, recorded]]) }]);
+      const part = own.values.get(key) ?? own.missing.get(key)!.reason;
       onlyElsewhere.set(file, [...(onlyElsewhere.get(file) ?? []), { key, recorded, part, predecessor }]);
     }
   }
@@ -275,9 +275,10 @@ function addFigures(doc: Document, figures: readonly FigureElsewhere[], context:
   if (!isMap(list)) return;
   for (const { key, recorded, part, predecessor } of figures) {
     const figure = doc.createNode({ ten: recorded.name ?? key, don_vi: recorded.unit }) as YAMLMap;
-    const value = part
-      ? formatWithUnit(part.quantity, part.unit)
-      : `tỷ lệ, bình quân không lấy theo phần được; cả ${predecessor.name}: ${formatWithUnit(recorded.quantity, recorded.unit)}`;
+    const value =
+      typeof part === 'string'
+        ? `${UNSUMMED[part]}; cả ${predecessor.name}: ${formatWithUnit(recorded.quantity, recorded.unit)}`
+        : formatWithUnit(part.quantity, part.unit);
     figure.set('gia_tri', placeholder(doc, '', `${context.source}, chỉ ${predecessorWords([predecessor])} có: ${value}`));
     list.set(key, figure);
     context.counts.places++;
