@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RunError } from './diagnostics.js';
+import { writeFailure } from './emit/write-atomic.js';
 import { freshTemporaryPath } from './temporary-path.js';
 
 /** A file to replace, with its new content. */
@@ -24,7 +25,7 @@ export function replaceFilesTogether(files: readonly FileReplacement[], folder: 
   try {
     fs.mkdirSync(staging);
   } catch (error) {
-    throw new RunError(`Không tạo được thư mục tạm trong ${shownFolder} (${(error as NodeJS.ErrnoException).code ?? 'lỗi hệ thống'}): không tệp nào bị sửa.`);
+    throw new RunError(`Không tạo được thư mục tạm trong ${shownFolder} (${writeFailure(error, false)}): không tệp nào bị sửa.`);
   }
   const staged = files.map((file, i) => ({ ...file, next: path.join(staging, `${i}.new`), before: path.join(staging, `${i}.old`) }));
   const replaced: typeof staged = [];
@@ -48,16 +49,26 @@ export function replaceFilesTogether(files: readonly FileReplacement[], folder: 
       }
     });
     if (undone.length > 0) {
-      // Left in the staging folder, which is not removed, so that nothing is lost.
+      // Kept under a name no later run takes for an abandoned temporary folder, so that nothing is lost.
+      const kept = keptCopies(staging, folder);
       throw new RunError(
-        `Không ghi được ${files.map((f) => f.shown).join(', ')} (${(error as NodeJS.ErrnoException).code ?? 'lỗi hệ thống'}), và không trả lại được ${undone.map((f) => f.shown).join(', ')}: ` +
-          `bản cũ nằm trong ${staging}. Chép chúng về chỗ cũ.`,
+        `Không ghi được ${files.map((f) => f.shown).join(', ')} (${writeFailure(error, false)}), và không trả lại được ${undone.map((f) => f.shown).join(', ')}: ` +
+          `bản cũ nằm trong ${kept} (tệp .old, theo thứ tự trên). Chép chúng về chỗ cũ.`,
       );
     }
     fs.rmSync(staging, { recursive: true, force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' ? 'không có quyền ghi, hoặc tệp đang mở trong chương trình khác' : (code ?? (error as Error).message);
-    throw new RunError(`Không ghi được các tệp dữ liệu (${why}): không tệp nào bị sửa. Đóng các tệp đang mở rồi chạy lại.`);
+    throw new RunError(`Không ghi được ${files.map((f) => f.shown).join(', ')} (${writeFailure(error, false)}): không tệp nào bị sửa.`);
   }
   fs.rmSync(staging, { recursive: true, force: true });
+}
+
+/** The staging folder renamed out of the temporary names (`report-ban-cu-<time>`), or left as it is when that fails. */
+function keptCopies(staging: string, folder: string): string {
+  const kept = path.join(folder, `report-ban-cu-${Date.now()}`);
+  try {
+    fs.renameSync(staging, kept);
+    return kept;
+  } catch {
+    return staging;
+  }
 }

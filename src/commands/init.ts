@@ -7,6 +7,7 @@ import { formatPlace, Messages, RunError } from '../diagnostics.js';
 import { predecessorWords, sumOfPredecessors, type MissingFigure, type Predecessor } from '../compute/predecessors.js';
 import type { Workspace } from '../workspace.js';
 import { freshTemporaryPath } from '../temporary-path.js';
+import { writeFailure } from '../emit/write-atomic.js';
 import { PLACEHOLDER } from '../validate/placeholders.js';
 import { formatWithUnit } from '../vietnamese/number.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
@@ -185,21 +186,21 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
     throw new RunError(`${shownFolder} đã có, chương trình không ghi đè. Muốn tạo lại thì đổi tên hoặc xóa thư mục đó trước.`);
   }
   // A unit formed by merging others starts its first period from theirs: the first one's files, everyone's sums.
-  const start = workspace.hasPeriod(source) ? undefined : mergedStart(workspace, source, period);
-  if (!workspace.hasPeriod(source) && !start) {
+  const own = workspace.hasPeriod(source);
+  const start = own ? undefined : mergedStart(workspace, source, period);
+  if (!own && !start) {
     throw new RunError(`Không có dữ liệu ${periodWords(source)} (${workspace.show(workspace.periodFolder(source))}) để làm mẫu cho ${periodWords(period)}.`);
   }
   // The same files the analysis reads, whatever their spelling (kinh-te.yml), outline included, so the new period has them all.
   const { files } = (start?.folder ?? workspace).periodFiles(source);
   const lastYear = annual(year - 1);
   const planned = workspace.hasPeriod(lastYear) ? computePeriod(workspace, lastYear, undefined, new Messages()) : undefined;
-  if (source.id !== lastYear.id) computePeriod(workspace, source, undefined, new Messages());
   const targets = planned ? earlierYearOf(year - 1, planned.input.figures, planned.figures).targets : new Map<string, Recorded>();
   const counts = { places: 0, plans: 0 };
 
   const staging = freshTemporaryPath(path.dirname(target));
-  fs.mkdirSync(staging);
   try {
+    fs.mkdirSync(staging);
     for (const file of files) {
       const text = fs.readFileSync(file.path, 'utf8');
       const copy = path.join(staging, path.basename(file.path));
@@ -220,7 +221,7 @@ export function init({ workspace, period }: AnalyzeOptions): InitOutcome {
     fs.renameSync(staging, target);
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw error instanceof RunError ? error : new RunError(`Không tạo được ${shownFolder}: ${(error as Error).message}. Không có gì được ghi.`);
+    throw error instanceof RunError ? error : new RunError(`Không tạo được ${shownFolder}: ${writeFailure(error, false)}. Không có gì được ghi.`);
   }
   return { period, source, shownFolder, files: files.length, ...counts, ...(start ? { predecessors: start.merged.words } : {}) };
 }

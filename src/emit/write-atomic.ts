@@ -69,17 +69,21 @@ export function ensureFolder(folder: string, shownFolder: string): void {
   }
 }
 
-/** Why a write failed, and what to do, in words a clerk can act on. */
-function writeFailure(error: unknown): string {
+/**
+ * Why a write failed, and what to do, in words a clerk can act on. `ownChoice` is whether the
+ * clerk chose the place (--out): then a place elsewhere is the way out; for the data's own
+ * files (init, import) it is not.
+ */
+export function writeFailure(error: unknown, ownChoice = true): string {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-    ? 'không có quyền ghi, hoặc tệp đang mở trong Word. Đóng tệp, hoặc chọn nơi lưu khác bằng --out'
+    ? `không có quyền ghi, hoặc tệp đang mở trong Word. Đóng tệp, hoặc ${ownChoice ? 'chọn nơi lưu khác bằng --out' : 'kiểm tra quyền ghi của thư mục đó'}`
     : code === 'EBUSY'
       ? 'tệp đang được chương trình khác mở. Đóng tệp rồi chạy lại'
       : code === 'ENOSPC'
         ? 'ổ đĩa đã đầy. Giải phóng chỗ trống rồi chạy lại'
         : code === 'ENAMETOOLONG'
-          ? 'tên tệp hoặc đường dẫn quá dài (một tên tệp được tối đa 255 byte; chữ có dấu chiếm 2–3 byte mỗi chữ). Chọn tên ngắn hơn bằng --out'
+          ? `tên tệp hoặc đường dẫn quá dài (một tên tệp được tối đa 255 byte; chữ có dấu chiếm 2–3 byte mỗi chữ). ${ownChoice ? 'Chọn tên ngắn hơn bằng --out' : 'Chuyển dự án tới thư mục có đường dẫn ngắn hơn'}`
           : `lỗi hệ thống ${code ?? ''}`.trim();
 }
 
