@@ -152,6 +152,18 @@ describe('a unit formed by the 2025 mergers', () => {
     );
   });
 
+  it('starts a 6-month period from its predecessors’ 6-month data', async () => {
+    const dir = merged();
+    for (const old of ['xa-an-phu', 'xa-binh-minh']) {
+      fs.cpSync(path.join(dir, '..', old, 'data', '2024'), path.join(dir, '..', old, 'data', '2024-6thang'), { recursive: true });
+    }
+    const init = await cli(['init', '2025-6thang'], dir);
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.readFileSync(path.join(dir, 'data', '2025-6thang', 'kinh-te.yaml'), 'utf8')).toContain(
+      'gia_tri: CẦN ĐIỀN # 6 tháng đầu năm 2024, xã An Phú và 30% dân số xã Bình Minh: 1.240 tấn\n',
+    );
+  });
+
   it('says nothing when no predecessor has data for the period before: cùng kỳ is typed there, as by any unit without it', async () => {
     const dir = merged();
     // A 6-month report: neither predecessor has data of the first 6 months of 2024, as no unit has of the months before a merger.
