@@ -231,6 +231,10 @@ describe('report export, then report import', () => {
     expect(changedFiles(exported, snapshot(path.join(dir, 'data')))).toEqual([]);
     const sheets = fs.readFileSync(file, 'utf8');
     expect(sheets).toBe(crlf);
+    // A value changed in the workbook changes that value alone: the line ends and the mark stay.
+    editCells(path.join(dir, 'out', 'so-lieu-2023.xlsx'), KINH_TE, { D2: 101 });
+    expect((await cli(['import', '2023'], dir)).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(crlf.replace('gia_tri: 100\r\n', 'gia_tri: 101\r\n'));
   });
 
   it('--units: a workbook per unit, out and back, into a folder of <unit>.xlsx', async () => {
