@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedFiles, cli, FIXTURES, PROJECT, removeTempFolders, snapshot, workspaceFrom } from './helpers.js';
+import { changedFiles, cli, editFile, FIXTURES, PROJECT, removeTempFolders, snapshot, workspaceFrom } from './helpers.js';
 import { editCells, renameSheet } from './xlsx-edit.js';
 
 afterEach(removeTempFolders);
@@ -235,6 +235,19 @@ describe('report export, then report import', () => {
     editCells(path.join(dir, 'out', 'so-lieu-2023.xlsx'), KINH_TE, { D2: 101 });
     expect((await cli(['import', '2023'], dir)).code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(crlf.replace('gia_tri: 100\r\n', 'gia_tri: 101\r\n'));
+  });
+
+  it('writes a value into a figure whose key reads as a number (2023:) and into an empty flow map ({})', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    const file = path.join(dir, 'data', '2023', 'kinh-te.yaml');
+    editFile(file, (t) => t.replace('chi_tieu:\n', 'chi_tieu:\n  2023:\n    ten: Số hộ năm\n    gia_tri: 5\n    don_vi: hộ\n  moi: {}\n'));
+    await cli(['export', '2023'], dir);
+    editCells(path.join(dir, 'out', 'so-lieu-2023.xlsx'), KINH_TE, { D2: 6, D3: 7 });
+    const imported = await cli(['import', '2023'], dir);
+    expect(imported.stderr).not.toContain('ngoài dự kiến');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('  2023:\n    ten: Số hộ năm\n    gia_tri: 6\n');
+    expect(text).toContain('  moi: { gia_tri: 7 }\n');
   });
 
   it('--units: a workbook per unit, out and back, into a folder of <unit>.xlsx', async () => {

@@ -84,7 +84,8 @@ export class EditableYaml {
   }
 
   figure(key: string): YAMLMap | undefined {
-    const map = this.#figures()?.get(key, true);
+    // By the key as written: `2023:` is a number to the YAML reader, and a figure key to the data.
+    const map = this.#figures()?.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key)?.value;
     return isMap(map) ? map : undefined;
   }
 
@@ -168,10 +169,15 @@ export class EditableYaml {
   result(): { text: string; edits: TextEdit[] } {
     const splices = [...this.#splices];
     for (const [map, additions] of this.#additions) {
-      if (map.flow) {
-        const last = map.items.at(-1)!;
-        const end = ((last.value as Node | null) ?? (last.key as Node)).range![1];
-        splices.push({ start: end, end, insert: additions.map((a) => `, ${a.field}: ${yamlSource(a.value, true)}`).join('') });
+      const fields = additions.map((a) => `${a.field}: ${yamlSource(a.value, true)}`);
+      const last = map.items.at(-1);
+      if (map.flow && !last) {
+        // `{}`: the fields go between the braces.
+        const [start, end] = map.range!;
+        splices.push({ start, end, insert: `{ ${fields.join(', ')} }` });
+      } else if (map.flow) {
+        const end = ((last!.value as Node | null) ?? (last!.key as Node)).range![1];
+        splices.push({ start: end, end, insert: fields.map((field) => `, ${field}`).join('') });
       } else {
         const indent = ' '.repeat(this.#column((map.items[0]!.key as Node).range![0]));
         const at = this.#lineEnd(contentEnd(map));
