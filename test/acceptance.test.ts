@@ -105,5 +105,18 @@ describe('accepting one finding in a comment at the figure', () => {
     const noReason = await cli(['check', '2023'], dir);
     expect(noReason.code).toBe(2);
     expect(noReason.stdout).toContain('1:1  lỗi      Chấp nhận một phát hiện cần mã quy tắc và lý do');
+
+    // A reason with no -- before it is not taken for an acceptance, nor passed over in silence.
+    editFile(path.join(dir, VAN_HOA), (t) => t.replace('total-parts', 'total-parts vì đã ban hành'));
+    const noDashes = await cli(['check', '2023'], dir);
+    expect(noDashes.code).toBe(2);
+    expect(noDashes.stdout).toContain('1:1  lỗi      Chấp nhận một phát hiện cần mã quy tắc và lý do');
+  });
+
+  it('takes the dash Word makes of -- as the reason’s mark', async () => {
+    const dir = findings();
+    editFile(path.join(dir, VAN_HOA), (t) => t.replace('tieu_de: ', '# kiem-tra-chap-nhan: total-parts — không có gì ở đây\ntieu_de: '));
+    const stale = await jsonCheck(dir);
+    expect(stale.messages).toContainEqual(expect.objectContaining({ ruleId: 'stale-acceptance', line: 1 }));
   });
 });

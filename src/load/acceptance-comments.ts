@@ -5,8 +5,10 @@ import type { SourceFile } from './source-file.js';
 /** The comment that accepts a finding: `# kiem-tra-chap-nhan: <quy tắc> -- <lý do>`. */
 export const ACCEPT_COMMENT = 'kiem-tra-chap-nhan';
 
-// A YAML comment starts at a # at the line's start or after a space; the rule id and the reason follow.
-const COMMENT = new RegExp(`(^|\\s)#\\s*${ACCEPT_COMMENT}\\s*:?\\s*([^\\s]*)\\s*(?:--\\s*(.*?))?\\s*$`, 'u');
+// A YAML comment starts at a # at the line's start or after a space; what follows the marker is read apart.
+const COMMENT = new RegExp(`(^|\\s)#\\s*${ACCEPT_COMMENT}\\s*:?(.*)$`, 'u');
+// The rule id, then the reason after -- (or the dash Word makes of it: — or –).
+const RULE_AND_REASON = /^\s*(\S+?)\s*(?:--|—|–)\s*(\S.*?)\s*$/u;
 
 /**
  * The findings a data file accepts in comments. A comment after a value accepts the findings of
@@ -19,7 +21,7 @@ export function inlineAcceptances(source: SourceFile, report: Report): Acceptanc
   lines.forEach((line, index) => {
     const match = COMMENT.exec(line);
     if (!match) return;
-    const [, , ruleId = '', reason = ''] = match;
+    const [, ruleId = '', reason = ''] = RULE_AND_REASON.exec(match[2]!) ?? [];
     const hash = match.index + match[1]!.length;
     const place = { file: source.path, line: index + 1, col: hash + 1 };
     if (ruleId === '' || reason === '') {
@@ -31,8 +33,8 @@ export function inlineAcceptances(source: SourceFile, report: Report): Acceptanc
       });
       return;
     }
-    const ownLine = line.slice(0, hash).trim() !== '';
-    const target = ownLine ? index : lines.findIndex((l, i) => i > index && l.trim() !== '' && !l.trim().startsWith('#'));
+    const afterValue = line.slice(0, hash).trim() !== '';
+    const target = afterValue ? index : lines.findIndex((l, i) => i > index && l.trim() !== '' && !l.trim().startsWith('#'));
     acceptances.push({ ruleId, reason, place, covers: { file: source.path, line: (target < 0 ? index : target) + 1 } });
   });
   return acceptances;
