@@ -24,7 +24,7 @@ export interface FigureNumberUse extends UnitUse {
 const SIGNED_KEYS = new Set(['tang_giam', 'chenh_lech', 'vuot_ke_hoach', 'chenh_lech_ke_hoach']);
 
 /** The keys whose numbers are in % whatever the figure's unit: the share of plan, and the changes told in %. */
-const PERCENT_KEYS = new Set(['ty_le_ke_hoach', 'vuot_ke_hoach', 'tang_giam']);
+export const PERCENT_KEYS: ReadonlySet<string> = new Set(['ty_le_ke_hoach', 'vuot_ke_hoach', 'tang_giam']);
 
 /**
  * How the number at one key of a figure is read, wherever it is written (a YAML file, a

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { closestWord } from '../text/closest-word.js';
 import { strayPartOfNumber } from '../vietnamese/number.js';
+import { PERCENT_KEYS } from './read-number.js';
 
 const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
   ['number', 'một số'],
@@ -65,9 +66,6 @@ export function schemaMessage(error: ErrorObject): string {
       return `${field} không hợp lệ (${error.keyword}). Xem data/README.md.`;
   }
 }
-
-/** The keys whose numbers are percentages by definition: a % typed after them is one too many. */
-const PERCENT_KEYS: ReadonlySet<string> = new Set(['tang_giam', 'ty_le_ke_hoach']);
 
 /** For a number typed with a % or a unit after it: what to remove, and where the unit goes instead. */
 function strayPartAdvice(error: ErrorObject): string {
