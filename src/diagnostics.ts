@@ -106,12 +106,17 @@ export function byPlace(a: Diagnostic, b: Diagnostic): number {
   return file || a.place.line - b.place.line || a.place.col - b.place.col;
 }
 
+/** The errors nobody accepted: what stops a build. */
+export function unacceptedErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error' && !d.accepted);
+}
+
 /** Whether any error is left that nobody accepted. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error' && !d.accepted);
+  return unacceptedErrors(diagnostics).length > 0;
 }
 
 /** Throws an InputError when any diagnostic is an error nobody accepted; warnings pass through to the caller. */
 export function failOnErrors(diagnostics: readonly Diagnostic[]): void {
-  if (hasErrors(diagnostics)) throw new InputError(diagnostics.filter((d) => d.severity === 'error' && !d.accepted));
+  if (hasErrors(diagnostics)) throw new InputError(unacceptedErrors(diagnostics));
 }

@@ -70,10 +70,10 @@ export interface PeriodFiles {
 const DATA_FILE_NAME = /\.ya?ml$/i;
 
 /** The units a merged one was formed from, for every period: data/tien-than.yaml. */
-export const PREDECESSORS_FILE = 'tien-than.yaml';
+const PREDECESSORS_FILE = 'tien-than.yaml';
 
 /** The rule config, for every year: data/kiem-tra.yaml. */
-export const CONFIG_FILE = 'kiem-tra.yaml';
+const CONFIG_FILE = 'kiem-tra.yaml';
 
 /** The main template's name; a project's own templates/ folder replaces the shipped one. */
 export const MAIN_TEMPLATE = 'bao-cao.md.hbs';

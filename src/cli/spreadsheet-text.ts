@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ExportOutcome, UnitResult } from '../commands/export.js';
 import type { ImportOutcome } from '../commands/import.js';
+import { unacceptedErrors } from '../diagnostics.js';
 import { displayPath } from '../workspace.js';
 import { periodWords, type Period } from '../period.js';
 
@@ -46,7 +47,7 @@ export function formatImportUnits(results: readonly UnitResult<ImportOutcome>[],
   }).map((line, i) => {
     const outcome = results[i]!.outcome;
     if (!outcome?.imported) return line;
-    const errors = outcome.check.diagnostics.filter((d) => d.severity === 'error').length;
+    const errors = unacceptedErrors(outcome.check.diagnostics).length;
     return `${line}: ${outcome.changes.length} giá trị đã nhập; kiểm tra: ${errors} lỗi`;
   });
   const done = results.filter((r) => r.outcome?.imported).length;

@@ -139,7 +139,7 @@ export function checkComputed(computed: ComputedYear, levels: RuleLevels = new M
 }
 
 /** The findings accepted in bulk for a period (report check --accept-all), from data/chap-nhan-<period>.yaml. */
-export function fileAcceptances(workspace: Workspace, period: Period, messages: Messages): Acceptance[] {
+function fileAcceptances(workspace: Workspace, period: Period, messages: Messages): Acceptance[] {
   const file = workspace.acceptanceFile(period);
   if (!fs.existsSync(file)) return [];
   const report = messages.stage('check');

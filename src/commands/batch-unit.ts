@@ -1,4 +1,4 @@
-import { formatPlace, hasErrors, InputError, RunError, type Diagnostic } from '../diagnostics.js';
+import { formatPlace, hasErrors, InputError, unacceptedErrors, RunError, type Diagnostic } from '../diagnostics.js';
 import type { OutputFormat } from '../output-formats.js';
 import { parsePeriod } from '../period.js';
 import { Workspace } from '../workspace.js';
@@ -35,8 +35,9 @@ export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
     if (task.command === 'check') {
       const { check } = await import('./check.js');
       const { diagnostics } = check(options);
-      if (hasErrors(diagnostics)) return failed(errorsReason(diagnostics.filter((d) => d.severity === 'error')));
-      return { unit: task.unit, ok: true, warnings: diagnostics.length };
+      if (hasErrors(diagnostics)) return failed(errorsReason(unacceptedErrors(diagnostics)));
+      // Counted as a build counts them: information and accepted findings are not for a fix.
+      return { unit: task.unit, ok: true, warnings: diagnostics.filter((d) => d.severity !== 'info' && !d.accepted).length };
     }
     // Imported on demand, as in the single-unit CLI: a check worker never sets up the .docx writer.
     const { build } = await import('./build.js');

@@ -16,8 +16,6 @@ export interface BatchOutcome {
   command: UnitTask['command'];
   outcomes: UnitOutcome[];
   seconds: number;
-  /** How many units there were, known before the first finishes. */
-  total: number;
 }
 
 /**
@@ -40,5 +38,5 @@ export async function batch(
     jobs,
     (outcome) => events.onUnitDone?.(outcome),
   );
-  return { command: task.command, outcomes: [...refused, ...outcomes], seconds: (performance.now() - started) / 1000, total: folders.length };
+  return { command: task.command, outcomes: [...refused, ...outcomes], seconds: (performance.now() - started) / 1000 };
 }
