@@ -213,6 +213,14 @@ describe('report export, then report import', () => {
     const notWorkbook = await cli(['import', '2023', 'not.xlsx'], dir);
     expect(notWorkbook.code).toBe(1);
     expect(notWorkbook.stderr).toContain('not.xlsx không phải tệp .xlsx');
+    // A zip of another kind (a .docx renamed): damaged, said in Vietnamese, not in the library's words.
+    const report = path.join(dir, 'bao-cao.docx');
+    expect((await cli(['build', '2023', '--out', report], dir)).code).toBe(0);
+    fs.renameSync(report, path.join(dir, 'docx.xlsx'));
+    const damaged = await cli(['import', '2023', 'docx.xlsx'], dir);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain('docx.xlsx là tệp .xlsx hỏng, không đọc được.');
+    expect(damaged.stderr).not.toMatch(/file not found|inside the/);
     const missing = await cli(['import', '2023', 'none.xlsx'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Không tìm thấy bảng tính none.xlsx');

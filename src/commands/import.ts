@@ -381,9 +381,7 @@ async function workbookSheets(bytes: Uint8Array): Promise<InSheet[] | string> {
   try {
     return await readWorkbook(bytes);
   } catch (error) {
-    const reason = unreadableReason(error);
-    if (reason === undefined) throw error;
-    return reason;
+    return unreadableReason(error);
   }
 }
 

@@ -32,8 +32,11 @@ export async function readWorkbook(bytes: Uint8Array): Promise<InSheet[]> {
   }));
 }
 
-/** Why the library could not read a file, in words a clerk can act on. */
-export function unreadableReason(error: unknown): string | undefined {
+/**
+ * Why the library could not read a file, in words a clerk can act on. Whatever else it stumbles
+ * on inside a .xlsx (its messages are English and name XML parts) is a damaged workbook.
+ */
+export function unreadableReason(error: unknown): string {
   const name = (error as Error | undefined)?.name;
   const code = (error as { code?: string } | undefined)?.code;
   if (name === 'InvalidInputError') {
@@ -41,6 +44,5 @@ export function unreadableReason(error: unknown): string | undefined {
       ? 'là tệp Excel kiểu cũ (.xls). Mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx (Excel Workbook)'
       : 'không phải tệp .xlsx (bảng tính Excel). Kiểm tra lại tên tệp, hoặc lưu bảng tính dạng .xlsx';
   }
-  if (name === 'InvalidSpreadsheetError' || name === 'SheetNotFoundError') return `là tệp .xlsx hỏng (${(error as Error).message}). Mở bằng Excel và lưu lại`;
-  return undefined;
+  return 'là tệp .xlsx hỏng, không đọc được. Mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx';
 }
