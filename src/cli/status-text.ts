@@ -1,7 +1,7 @@
 import type { StatusOutcome } from '../commands/status.js';
 import { periodWords } from '../period.js';
+import { capitalized } from '../vietnamese/capitalized.js';
 
-const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 import { formatDiagnostics } from './print.js';
 
 /** The checklist: per file, how many places of each kind are left, then each place. */

@@ -13,6 +13,7 @@ import { formatWithUnit } from '../vietnamese/number.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
 import { computePeriod, predecessorParts, predecessorsOf, unitsOf, type AnalyzeOptions } from './analyze.js';
 import { wrapWords } from '../text/wrap.js';
+import { capitalized } from '../vietnamese/capitalized.js';
 
 /** Measures that belong to one year only (against its plan, against the year before): computed or typed again each year. */
 const YEARLY_MEASURES = ['ty_le_ke_hoach', 'vuot_ke_hoach', 'chenh_lech_ke_hoach', 'tang_giam', 'chenh_lech', 'cung_ky', 'ke_hoach'];
@@ -167,8 +168,6 @@ function clearDetails(details: Node | null | undefined, context: Context): void 
     context.counts.places++;
   }
 }
-
-const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /**
  * `report init <period>`: data/<period>/ from the same period a year before, with the same
