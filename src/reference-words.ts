@@ -20,3 +20,6 @@ export const CONTEXT_WORDS = ['nam', 'nam_truoc', 'nam_sau', 'ky', 'ky_sau', 'ky
 export type ContextWord = (typeof CONTEXT_WORDS)[number];
 
 export const RESERVED_WORDS: readonly string[] = [...HELPER_WORDS, ...CONTEXT_WORDS];
+
+/** How a figure key is written (the schemas' pattern): small letters without marks, digits and _, a letter first. */
+export const FIGURE_KEY = /^[a-z][a-z0-9_]*$/;

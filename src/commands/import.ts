@@ -5,7 +5,7 @@ import { RunError } from '../diagnostics.js';
 import { parseYamlText } from '../load/load-year.js';
 import { nodeAt } from '../load/yaml-tree.js';
 import type { Period } from '../period.js';
-import { RESERVED_WORDS } from '../reference-words.js';
+import { FIGURE_KEY, RESERVED_WORDS } from '../reference-words.js';
 import {
   quantityOfCell,
   readNumberText,
@@ -54,8 +54,6 @@ export interface ImportOptions extends AnalyzeOptions {
 
 /** A workbook larger than this is not one `report export` made: a commune's figures take some tens of KB. */
 const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
-
-const KEY = /^[a-z][a-z0-9_]*$/;
 
 /** What a cell of a number column says. */
 type CellReading =
@@ -299,7 +297,7 @@ class WorkbookImport {
   #added(sheet: string, rowNumber: number, cells: (InCell | null)[], key: string, file: string): void {
     const keyCell = cellReference(sheet, columnOf('key'), rowNumber);
     const before = this.problems.length;
-    if (!KEY.test(key)) {
+    if (!FIGURE_KEY.test(key)) {
       this.problem('new-figure', `Mã "${key}" không hợp lệ: mã viết chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ so_ho_kinh_doanh).`, keyCell);
     } else if (RESERVED_WORDS.includes(key)) {
       this.problem('new-figure', `Mã "${key}" trùng với một từ dùng trong câu văn ({{${key} ...}}). Đặt mã khác, ví dụ "${key}_1".`, keyCell);

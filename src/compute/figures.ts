@@ -5,7 +5,7 @@ import { formatWithUnit, type Quantity } from '../vietnamese/number.js';
 import { boundedRange, derivedBound, quotientDirections, signOf, type Direction } from './bounds.js';
 import { difference, product, productOf, quotient, sum, total } from './exact.js';
 import { add, divide, multiply, point, rounded, roundingHalfWidth, scale, shift, subtract, type Interval } from './interval.js';
-import { conversionFactor, isRate, sameUnit, scaleFactor, wholeNumbersAreExact, type Scale, type UnitUse } from './units.js';
+import { factorBetween, isRate, sameUnit, scaleFactor, wholeNumbersAreExact, type Scale, type UnitUse } from './units.js';
 
 /** How a derived value was obtained. */
 export type Formula = 'sum' | 'product' | 'ratio' | 'restated' | 'plan-share' | 'over-plan' | 'plan-difference' | 'change' | 'change-amount';
@@ -150,7 +150,7 @@ function computeFigure(
   const name = input.name ?? restates?.name ?? input.key;
   const fromEarlier = (entry: Recorded | undefined, what: string): StatedValue | undefined => {
     if (!entry || restates) return undefined;
-    const factor = sameUnit(entry, use) ? new Decimal(1) : conversionFactor(entry, use);
+    const factor = factorBetween(entry, use);
     if (!factor) {
       report({
         ruleId: 'earlier-year-unit',

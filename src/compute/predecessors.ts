@@ -2,7 +2,7 @@ import { Decimal } from '../decimal.js';
 import type { Place } from '../diagnostics.js';
 import { product, quotient, sum } from './exact.js';
 import type { Recorded } from './figures.js';
-import { conversionFactor, isRate, sameUnit, type UnitUse } from './units.js';
+import { factorBetween, isRate, type UnitUse } from './units.js';
 
 /** A unit that existed before the 2025 reform and went, whole or in part, into this one. */
 export interface Predecessor {
@@ -61,7 +61,7 @@ export function sumOfPredecessors(parts: readonly PredecessorValues[]): { values
     let decimals = 0;
     for (const { predecessor, values: recorded } of parts) {
       const entry = recorded.get(key);
-      const factor = entry && !entry.quantity.bound ? (sameUnit(entry, first) ? new Decimal(1) : conversionFactor(entry, first)) : undefined;
+      const factor = entry && !entry.quantity.bound ? factorBetween(entry, first) : undefined;
       if (!entry || !factor) {
         lacking.push(predecessor.name);
         continue;

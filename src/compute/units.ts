@@ -125,6 +125,11 @@ export function conversionFactor(from: UnitUse, to: UnitUse): Decimal | undefine
   return scaleFactor([from.tableUnit.scale], [to.tableUnit.scale]);
 }
 
+/** The factor from `from` into `to`: 1 when they are written alike (even a unit the table lacks), else through the table. */
+export function factorBetween(from: UnitUse, to: UnitUse): Decimal | undefined {
+  return sameUnit(from, to) ? ONE : conversionFactor(from, to);
+}
+
 /** Whether two figures' units are written alike (case and spaces aside): the same unit, whether or not the table has it. */
 export function sameUnit(a: UnitUse, b: UnitUse): boolean {
   return unitKey(a.unit) === unitKey(b.unit);

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { closestWord } from '../text/closest-word.js';
 import { strayPartOfNumber } from '../vietnamese/number.js';
 import { PERCENT_KEYS } from './read-number.js';
+import { FIGURE_KEY } from '../reference-words.js';
 
 const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
   ['number', 'một số'],
@@ -105,7 +106,7 @@ function unaccentedKey(key: string): string | undefined {
     .toLowerCase()
     .trim()
     .replace(/[\s-]+/g, '_');
-  return /^[a-z][a-z0-9_]*$/.test(plain) ? plain : undefined;
+  return FIGURE_KEY.test(plain) ? plain : undefined;
 }
 
 /** The key path a clerk can follow in the file: `chi_tieu › tong_thu › gia_tri`, `noi_dung › đoạn 4`. */

@@ -7,6 +7,7 @@ import { textToQuote } from '../load/yaml-syntax.js';
 import { nodeAt, toPlain, type YamlMap, type YamlNode, type YamlSeq } from '../load/yaml-tree.js';
 import { schemaMessage, suggestedKey } from './schema-messages.js';
 import { schemaValidators } from './schema-validators.js';
+import { FIGURE_KEY } from '../reference-words.js';
 
 let compiled: Map<string, ValidateFunction> | undefined;
 
@@ -60,7 +61,7 @@ function misreadTexts(tree: YamlNode | null, errors: ErrorObject[]): Map<string,
     if (misread.has(error.instancePath) || !/\/\d+$/.test(error.instancePath) || !takesText(error.parentSchema)) continue;
     const { node } = nodeAt(tree, error.instancePath);
     // A key of the data (tieu_muc, or a misspelling of it) is no text: the schema's message fits.
-    if (node?.kind === 'seq' || (node?.kind === 'map' && !/^[a-z][a-z0-9_]*$/.test(node.entries[0]?.key ?? ''))) misread.set(error.instancePath, node);
+    if (node?.kind === 'seq' || (node?.kind === 'map' && !FIGURE_KEY.test(node.entries[0]?.key ?? ''))) misread.set(error.instancePath, node);
   }
   return misread;
 }
