@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { compile } from '../src/commands/build.js';
+import { parsePeriod } from '../src/period.js';
+import { Workspace } from '../src/workspace.js';
 import { cli, docxPart, docxText, editFile, FIXTURES, PROJECT, workspaceFrom } from './helpers.js';
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -292,6 +295,15 @@ describe('templates compiled once in a process', () => {
     const both = await build();
     expect(both).toContain('Dòng thêm vào mẫu chính.');
     expect(both).toContain('Dòng thêm vào mẫu con.');
+  });
+});
+
+describe('the body, filled after parsing the templates', () => {
+  it('gives every block of the tree the template line that printed it', () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'));
+    const { document } = compile({ workspace: new Workspace(dir, dir), period: parsePeriod('2023')! });
+    const printedBy = new Set(document.body.children.map((block) => `${block.type} ${block.data?.template?.file}:${block.data?.template?.line}`));
+    expect(printedBy).toEqual(new Set(['heading muc.md.hbs:6', 'paragraph noi-dung.md.hbs:6', 'paragraph bao-cao.md.hbs:10']));
   });
 });
 

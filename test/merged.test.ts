@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, docxPart, editFile, FIXTURES, tempFolder } from './helpers.js';
+import { cli, docxPart, editFile, FIXTURES, PROJECT, tempFolder } from './helpers.js';
 
 /**
  * test/fixtures/merged: xã Tân Hòa, formed in 2025 from the whole of xã An Phú and 30% (by
@@ -54,6 +54,17 @@ describe('a unit formed by the 2025 mergers', () => {
     const { text } = await markdown(dir);
     expect(text).not.toContain('[^cung-ky]');
     expect(text).toMatch(/\| Sản lượng lúa +\| +tấn +\| +\| +1\.302 \| +\| +1\.240 \| +105,0 \|/);
+    expect(text).toContain('*Ghi chú: Số cùng kỳ năm 2024 tổng hợp từ số liệu của xã An Phú và 30% dân số xã Bình Minh trước sắp xếp.*');
+  });
+
+  it('puts the note under the appendix when the templates leave out the text of the first comparison, rather than losing it', async () => {
+    const dir = merged();
+    fs.cpSync(path.join(PROJECT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    // Only the headings are printed: no paragraph, so no comparison, reaches the body.
+    fs.writeFileSync(path.join(dir, 'templates', 'noi-dung.md.hbs'), '{{!-- Không in đoạn văn nào. --}}\n');
+    const { text } = await markdown(dir);
+    expect(text).not.toContain('tăng 5,0%');
+    expect(text).not.toContain('[^cung-ky]');
     expect(text).toContain('*Ghi chú: Số cùng kỳ năm 2024 tổng hợp từ số liệu của xã An Phú và 30% dân số xã Bình Minh trước sắp xếp.*');
   });
 

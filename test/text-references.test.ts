@@ -75,6 +75,12 @@ noi_dung:
     expect(text).toContain('* Không phải danh sách_ **không đậm** [không liên kết](x) # 1. <b>');
   });
 
+  it('prints a private-use character of the data as it is: the holes the templates print are never read from data', async () => {
+    const { code, text } = await buildWith(`tieu_de: "Văn hóa"\nnoi_dung:\n  - "Ký hiệu \\uE0000\\uE001 và \\uE0021\\uE003 riêng."\n`);
+    expect(code).toBe(0);
+    expect(text).toContain('Ký hiệu \uE0000\uE001 và \uE0021\uE003 riêng.');
+  });
+
   it.each([
     ['{{tang_giam a}}', 'Chỉ tiêu "a" chưa có tang_giam hoặc cung_ky, nên không in được {{tang_giam a}}', '13:14'],
     ['{{tong a}}', 'Không hiểu tham chiếu {{tong a}}', '13:14'],

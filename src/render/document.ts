@@ -1,8 +1,5 @@
 import path from 'node:path';
-import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import type { PhrasingContent, Root } from 'mdast';
 import type { Report } from '../diagnostics.js';
 import { periodWords, type Period } from '../period.js';
 import type { NumberingStyle } from '../validate/outline.js';
@@ -11,7 +8,8 @@ import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type ResolvedReference, type TextPiece } from '../text/data-text.js';
 import { IMPLIED_NOTE, indicatorRows, LAST_YEAR_COLUMN, type IndicatorRow } from './appendix.js';
-import { markdownOf } from './markdown-escape.js';
+import { fillBody, footnoteReference, FrameError, hole, REFUSED_NODE_ADVICE, type FilledBody, type HoleContent } from './body.js';
+import { phrasingOf } from './phrasing.js';
 import type { Review, ReviewPlan } from './review.js';
 import { renderTemplates } from './templates.js';
 
@@ -97,15 +95,6 @@ const hashes = (level: number) => '#'.repeat(Math.min(level, 6));
 /** A blank to write a day or month in by hand. */
 const BLANK = '\u00a0'.repeat(4);
 
-/**
- * What the body may hold; a code span is a draft's place still to fill, printed highlighted; a
- * review mark is the text of a figure that a review copy's comments are on; a footnote says how
- * a merged unit's cùng kỳ was made.
- */
-const BODY_NODES = new Set(['root', 'heading', 'paragraph', 'text', 'emphasis', 'strong', 'break', 'inlineCode', 'reviewMark', 'footnoteReference', 'footnoteDefinition']);
-
-/** The one footnote of a report: how a merged unit's cùng kỳ was made. */
-const FOOTNOTE = 'cung-ky';
 const COMPARISONS: readonly string[] = ['tang_giam', 'muc_tang_giam', 'chenh_lech', 'cung_ky'];
 
 /** Whether a reference prints a comparison with cùng kỳ, and prints it (not words for a division by zero, nor a place to fill). */
@@ -141,8 +130,16 @@ export function renderDocument(
   const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], reportReference);
   // A merged unit's footnote on how cùng kỳ was made goes after the first comparison the body prints.
   const noted = comparisonNote === undefined ? undefined : references.find((r) => r.reference.text !== input.details.summary && isComparison(r));
-  const footnote = (piece: TextPiece, markdown: string) => (noted && piece.printedBy === noted ? `${markdown}[^${FOOTNOTE}]` : markdown);
-  const markdownText = (t: TextInput) => markdownOf(text(t), (piece, markdown) => footnote(piece, review ? review.wrap(piece, markdown) : markdown));
+  const decorate = (piece: TextPiece, nodes: PhrasingContent[]): PhrasingContent[] => {
+    const marked = review?.mark(piece, nodes) ?? nodes;
+    return noted && piece.printedBy === noted ? [...marked, footnoteReference()] : marked;
+  };
+  // Each data text is a hole in what the templates print, filled with its nodes after parsing.
+  const holes: HoleContent[] = [];
+  const holeText = (t: TextInput) => {
+    const nodes = phrasingOf(text(t), decorate);
+    return nodes.length === 0 ? '' : hole(holes.push(nodes) - 1);
+  };
 
   /** The headings of one level, numbered among themselves; `styleAt` gives a depth's numbering. */
   const level = (sections: readonly SectionInput[], depth: number, styleAt: (depth: number) => NumberingStyle): SectionView[] => {
@@ -152,10 +149,10 @@ export function renderDocument(
       return {
         cap: hashes(depth),
         so: s.title ? LABELS[styleAt(depth)](++number) : '',
-        tieu_de: s.title ? markdownText(s.title) : null,
+        tieu_de: s.title ? holeText(s.title) : null,
         cap_tieu_muc: hashes(Math.max(5, depth + 1)),
         noi_dung: s.paragraphs.map((p) =>
-          p.kind === 'subheading' ? { doan: null, tieu_muc: markdownText(p.text) } : { doan: markdownText(p.text), tieu_muc: null },
+          p.kind === 'subheading' ? { doan: null, tieu_muc: holeText(p.text) } : { doan: holeText(p.text), tieu_muc: null },
         ),
         muc: level(s.subsections, depth + 1, below),
       };
@@ -163,38 +160,32 @@ export function renderDocument(
   };
   const view = {
     muc: level(input.body, 1, (depth) => input.numbering[depth - 1] ?? 'khong'),
-    loi_ket: markdownText(input.details.closing),
+    loi_ket: holeText(input.details.closing),
   };
   const summary = summaryLines(text(input.details.summary).map((piece) => piece.text).join(''));
   if (referenceProblems > 0) return undefined;
 
   const rendered = renderTemplates(templates, view, report);
   if (rendered === undefined) return undefined;
-  const markdown = noted ? `${rendered}\n\n[^${FOOTNOTE}]: ${markdownOf([{ text: comparisonNote! }])}\n` : rendered;
-  const body = fromMarkdown(markdown, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
-  const comments = review?.place(body);
-  const unsupported = findUnsupported(body);
-  if (unsupported) {
+  let filled: FilledBody;
+  try {
+    filled = fillBody(rendered.frame, holes, rendered.lines, comparisonNote);
+  } catch (error) {
+    if (!(error instanceof FrameError)) throw error;
+    const at = error.at ?? { file: MAIN_TEMPLATE, line: 1 };
     report({
       ruleId: 'template',
       severity: 'error',
-      place: { file: path.join(templates.shownDir, MAIN_TEMPLATE), line: 1, col: 1 },
-      message: `Mẫu tạo ra phần tử Markdown "${unsupported}" mà văn bản hành chính không dùng (chỉ dùng tiêu đề #, đoạn văn, *nghiêng*, **đậm**). Sửa mẫu.`,
+      place: { file: path.join(templates.shownDir, at.file), line: at.line, col: 1 },
+      message: `Mẫu cùng dữ liệu in ra ${error.words}: ${REFUSED_NODE_ADVICE}. Sửa dòng này của mẫu.`,
     });
     return undefined;
   }
+  const { body } = filled;
   // With no comparison in the body to carry it, the note goes under the appendix, whose Cùng kỳ column it explains.
-  const document = frame(input, figures, summary, body, noted ? undefined : comparisonNote);
-  return comments ? { ...document, review: comments } : document;
-}
-
-function findUnsupported(node: { type: string; children?: unknown[] }): string | undefined {
-  if (!BODY_NODES.has(node.type)) return node.type;
-  for (const child of (node.children ?? []) as { type: string }[]) {
-    const found = findUnsupported(child);
-    if (found) return found;
-  }
-  return undefined;
+  const footnoted = body.children.some((node) => node.type === 'footnoteDefinition');
+  const document = frame(input, figures, summary, body, footnoted ? undefined : comparisonNote);
+  return review ? { ...document, review: review.comments(body) } : document;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Data, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { printed, type Figure } from '../compute/figures.js';
 import { differenceUnit } from '../compute/units.js';
 import { formatPlace, type Diagnostic, type Place, type Severity } from '../diagnostics.js';
@@ -12,9 +12,9 @@ import { formatWithUnit, type Quantity } from '../vietnamese/number.js';
  * `report check`, anchored on the text that prints the figure the finding is about.
  *
  * The anchors travel with the data, never by searching the output: a finding is tied to a
- * resolved reference here; the piece that reference prints is written into the Markdown as a
- * link with a reserved address; after parsing, each such link becomes a `reviewMark` node that
- * carries its comments; the .docx writer puts the comment range around that node's runs.
+ * resolved reference here; the nodes of the piece that reference prints go into a `reviewMark`
+ * node that carries its comments, in the data text's nodes that fill the body after parsing
+ * (src/render/body.ts); the .docx writer puts the comment range around that node's runs.
  */
 
 /** The author Word shows on every comment of a review copy. */
@@ -47,7 +47,7 @@ export interface ReviewMark extends Parent {
   data: ReviewMarkData;
 }
 
-export interface ReviewMarkData {
+export interface ReviewMarkData extends Data {
   /** The ids of the comments whose range is this text. */
   comments: number[];
   /** Whether the text is highlighted: one of the comments is an error nobody accepted. */
@@ -95,9 +95,6 @@ const PRINTS: Record<HelperWord | '', readonly Aspect[]> = {
 };
 
 const LEVEL_WORDS: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
-
-/** The address of the links that stand for anchored figures in the Markdown; no template writes it. */
-const MARK_URL = '#report-review-mark-';
 
 /** What is at a place of this year's data: a figure's key (no aspect) or one of its typed numbers. */
 interface AtPlace {
@@ -160,42 +157,24 @@ export class ReviewPlan {
     }
   }
 
-  /**
-   * For markdownOf: the Markdown of a piece whose reference carries comments, as a link to its
-   * mark; the link's text is the piece's own Markdown, so the body reads the same.
-   */
-  readonly wrap = (piece: TextPiece, markdown: string): string => {
+  /** For the body's nodes: the nodes of a piece whose reference carries comments, in its mark. */
+  readonly mark = (piece: TextPiece, nodes: PhrasingContent[]): PhrasingContent[] => {
     const mark = piece.printedBy && this.#markOf.get(piece.printedBy);
-    return mark === undefined ? markdown : `[${markdown}](${MARK_URL}${mark})`;
+    return mark === undefined ? nodes : [{ type: 'reviewMark', data: this.#marks[mark]!.data, children: nodes }];
   };
 
   /**
-   * Turns the mark links of the parsed body into `reviewMark` nodes, and gives the comments:
-   * a mark the templates did not print (or printed twice, past the first) leaves its comments
-   * for the title. Other links are left for the body's check to refuse.
+   * The comments, given the body that was printed: a mark the templates did not print leaves its
+   * comments for the title (src/render/body.ts prints a mark once, at the first print of its text).
    */
-  place(body: Root): Review {
-    const placed = new Set<number>();
+  comments(body: Root): Review {
+    const placed = new Set<ReviewMarkData>();
     const visit = (node: Root | RootContent) => {
-      if (!('children' in node)) return;
-      const children: RootContent[] = [];
-      for (const child of node.children as RootContent[]) {
-        visit(child);
-        const index = child.type === 'link' && child.url.startsWith(MARK_URL) ? Number(child.url.slice(MARK_URL.length)) : NaN;
-        const mark = this.#marks[index];
-        if (child.type !== 'link' || !mark) {
-          children.push(child);
-        } else if (placed.has(index)) {
-          children.push(...child.children);
-        } else {
-          placed.add(index);
-          children.push({ type: 'reviewMark', data: mark.data, children: child.children });
-        }
-      }
-      (node as Parent).children = children;
+      if (node.type === 'reviewMark') placed.add(node.data);
+      if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(body);
-    const onBody = new Set([...placed].flatMap((mark) => this.#marks[mark]!.data.comments));
+    const onBody = new Set([...placed].flatMap((data) => data.comments));
     const comments = this.#planned.map(({ comment, key }) =>
       onBody.has(comment.id)
         ? comment

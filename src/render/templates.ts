@@ -5,6 +5,7 @@ import type { Place, Problem, Report } from '../diagnostics.js';
 import { specialFileKind } from '../file-kind.js';
 import { SourceFile, unprintableCharacter, unprintableMessage } from '../load/source-file.js';
 import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
+import { lineMark, parseMarkdown, REFUSED_NODE_ADVICE, refusedNode, RESERVED_CHARACTERS, type TemplateLine } from './body.js';
 
 const TEMPLATE_SUFFIX = '.md.hbs';
 
@@ -24,20 +25,33 @@ class TemplateFailure extends Error {
   }
 }
 
+/** A folder's templates compiled: the main one (its partials registered), and the template line of each line mark. */
+interface CompiledFolder {
+  main: Handlebars.TemplateDelegate;
+  lines: TemplateLine[];
+}
+
 /**
  * Template folders already compiled in this process, by the names and texts of their templates
  * (not their folder: the units of a batch that keep the shipped templates share one). A batch
  * worker compiles each set once; the few most recent are kept, as each unit may have its own.
  */
-const compiledFolders = new Map<string, Handlebars.TemplateDelegate>();
+const compiledFolders = new Map<string, CompiledFolder>();
 const COMPILED_FOLDERS_KEPT = 8;
 
+/** What the templates printed: the body's frame (src/render/body.ts), and where each of its lines comes from. */
+export interface RenderedFrame {
+  frame: string;
+  lines: readonly TemplateLine[];
+}
+
 /**
- * Renders the templates of `dir` (the main one and its partials) on a view model to
- * Markdown. A name the view model lacks is an error with the template's file:line:col,
- * never a blank.
+ * Renders the templates of `dir` (the main one and its partials) on a view model to the body's
+ * frame: Markdown whose every line ends in a mark of the template line that printed it. A name
+ * the view model lacks, or Markdown a document does not use, is an error with the template's
+ * file:line:col, never a blank.
  */
-export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object, report: Report): string | undefined {
+export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object, report: Report): RenderedFrame | undefined {
   const placeOf = (file: string, line: number, col: number): Place => ({ file: path.join(shownDir, file), line, col });
 
   let files: string[];
@@ -66,14 +80,14 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
   const unreadable = templates.length < files.length;
 
   const key = JSON.stringify(templates);
-  const main = compiledFolders.get(key) ?? compileTemplates(templates, (failed) => report(templateProblem(failed, placeOf)));
-  if (!main || unreadable) return undefined;
+  const compiled = compiledFolders.get(key) ?? compileTemplates(templates, (failed) => report(templateProblem(failed, placeOf)));
+  if (!compiled || unreadable) return undefined;
   if (!compiledFolders.has(key)) {
     if (compiledFolders.size >= COMPILED_FOLDERS_KEPT) compiledFolders.delete(compiledFolders.keys().next().value!);
-    compiledFolders.set(key, main);
+    compiledFolders.set(key, compiled);
   }
   try {
-    return main(view);
+    return { frame: compiled.main(view), lines: compiled.lines };
   } catch (error) {
     report(templateProblem(annotate(error, MAIN_TEMPLATE), placeOf));
     return undefined;
@@ -81,7 +95,7 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
 }
 
 /** The main template of a folder, compiled with its partials; undefined when any of them fails (each said). */
-function compileTemplates(templates: readonly { file: string; text: string }[], fail: (failed: TemplateFailure) => void): Handlebars.TemplateDelegate | undefined {
+function compileTemplates(templates: readonly { file: string; text: string }[], fail: (failed: TemplateFailure) => void): CompiledFolder | undefined {
   const hb = Handlebars.create();
   // Strict mode checks {{name}} but not block parameters: a misspelt {{#each name}} must fail too.
   for (const name of ['each', 'with']) {
@@ -100,12 +114,15 @@ function compileTemplates(templates: readonly { file: string; text: string }[], 
   });
 
   let main: Handlebars.TemplateDelegate | undefined;
+  const lines: TemplateLine[] = [];
   let failed = false;
   for (const { file, text } of templates) {
     try {
       // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
       const parsed = hb.parse(text);
       refuseInheritedNames(parsed, hb.helpers);
+      refuseMarkdown(text, parsed);
+      markLines(parsed, file, lines);
       const template = hb.compile(parsed, { strict: true, noEscape: true });
       const run: Handlebars.TemplateDelegate = (context, options) => {
         try {
@@ -121,7 +138,54 @@ function compileTemplates(templates: readonly { file: string; text: string }[], 
       failed = true;
     }
   }
-  return failed ? undefined : main;
+  return failed || !main ? undefined : { main, lines };
+}
+
+/**
+ * Refuses the Markdown a document does not use (a list, a link, code...) in a template's own
+ * words, at its own line and column: the template is read as Markdown with what each tag prints
+ * standing in, a value as letters and a block's tags as nothing.
+ */
+function refuseMarkdown(text: string, program: hbs.AST.Program): void {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = ({ line, column }: hbs.AST.Position) => lineStarts[line - 1]! + column;
+  const CONTENT = 1;
+  const VALUE = 2;
+  const kind = new Uint8Array(text.length);
+  const visitor = new Handlebars.Visitor();
+  visitor.ContentStatement = (content) => void kind.fill(CONTENT, offset(content.loc.start), offset(content.loc.end));
+  visitor.MustacheStatement = (mustache) => void kind.fill(VALUE, offset(mustache.loc.start), offset(mustache.loc.end));
+  visitor.accept(program);
+  let masked = '';
+  for (let i = 0; i < text.length; i++) masked += text[i] === '\n' || kind[i] === CONTENT ? text[i] : kind[i] === VALUE ? 'x' : ' ';
+  const refused = refusedNode(parseMarkdown(masked), masked);
+  if (refused) {
+    const start = refused.node.position!.start;
+    throw new TemplateFailure(`Mẫu viết ${refused.words}: ${REFUSED_NODE_ADVICE}.`, start.line, start.column);
+  }
+}
+
+/**
+ * Ends every line a template prints with a line mark (src/render/body.ts) that names the
+ * template line, before the line's closing spaces or backslash, which make a hard line break.
+ * A line that prints nothing else is dropped after rendering, as a blank line.
+ */
+function markLines(program: hbs.AST.Program, file: string, lines: TemplateLine[]): void {
+  const visitor = new Handlebars.Visitor();
+  visitor.ContentStatement = (content) => {
+    // Whitespace control strips the lines of standalone tags off `original` into `value`.
+    const { value } = content;
+    const original = (content as unknown as { original: string }).original; // typed as StripFlags by @types, a string in Handlebars
+    const from = Math.max(0, original.indexOf(value));
+    let line = content.loc.start.line + (original.slice(0, from).match(/\n/g)?.length ?? 0);
+    content.value = value.replace(/([ \t]*\\?)\n/g, (ending: string, closing: string, at: number) => {
+      const marked = at > 0 && value[at - 1] === '\n' ? ending : `${lineMark(lines.push({ file, line }) - 1)}${closing}\n`;
+      line++;
+      return marked;
+    });
+  };
+  visitor.accept(program);
 }
 
 /**
@@ -144,6 +208,11 @@ function readTemplate(dir: string, file: string, shown: string): { text: string 
   }
   const unprintable = unprintableCharacter(text);
   if (unprintable) return problem(unprintableMessage(unprintable), new SourceFile(shown, text).placeAt(unprintable.offset));
+  const reserved = text.search(RESERVED_CHARACTERS);
+  if (reserved !== -1) {
+    const code = `U+${text.codePointAt(reserved)!.toString(16).toUpperCase()}`;
+    return problem(`Mẫu có ký tự ${code} (vùng ký tự riêng, không phải chữ), là ký tự chương trình dành cho việc điền dữ liệu vào mẫu. Xóa ký tự này.`, new SourceFile(shown, text).placeAt(reserved));
+  }
   return { text };
 }
 
