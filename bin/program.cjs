@@ -6,8 +6,18 @@
 // program then compiles as usual, only slower.
 const fs = require('node:fs');
 const path = require('node:path');
+const v8 = require('node:v8');
 const vm = require('node:vm');
 const { createRequire } = require('node:module');
+
+// V8 compiles a function to optimized code once it has run for a while (its interrupt budget,
+// 132 KB of bytecode by default). A report's run ends in about a fifth of a second, before such
+// code pays back its compiling, done on the machine's other core: with a budget about seven times
+// the default, a build of the shipped report measured 0,25 → 0,22 s and 0,32 → 0,22 s of CPU, a
+// batch of 200 units 11,3 → 9,9 s of CPU (the long runs still optimize what stays hot). Set before
+// the bundle is compiled, here and where its code cache is made: V8 takes a cache only under the
+// flags it was made with.
+v8.setFlagsFromString('--interrupt-budget=1000000');
 
 const BUNDLE = path.join(__dirname, '..', 'dist', 'report.cjs');
 
