@@ -10,10 +10,11 @@ import { placeToFill } from './body.js';
  */
 export function phrasingOf(pieces: readonly TextPiece[], decorate?: (piece: TextPiece, nodes: PhrasingContent[]) => PhrasingContent[]): PhrasingContent[] {
   const texts = pieces.map((piece) => piece.text.replace(/\s+/g, ' '));
-  let before = '';
+  // Whether what comes before ends in a space (or nothing comes before): then a leading space goes.
+  let spaceBefore = true;
   texts.forEach((text, i) => {
-    if ((before === '' || before.endsWith(' ')) && text.startsWith(' ')) texts[i] = text.slice(1);
-    before += texts[i];
+    if (spaceBefore && text.startsWith(' ')) texts[i] = text.slice(1);
+    if (texts[i] !== '') spaceBefore = texts[i]!.endsWith(' ');
   });
   for (let i = texts.length - 1; i >= 0; i--) {
     texts[i] = texts[i]!.replace(/ $/, '');
