@@ -327,7 +327,8 @@ function tableCell(text: string, width: number, options: { bold?: boolean; itali
       new Paragraph({
         style: TABLE_STYLE.id,
         alignment: options.align === AlignmentType.LEFT ? undefined : options.align,
-        children: [new TextRun({ text, bold: options.bold, italics: options.italics })],
+        // An empty cell is a paragraph without a run: nothing to print, fewer objects to write.
+        children: text === '' ? [] : [new TextRun({ text, bold: options.bold, italics: options.italics })],
       }),
     ],
   });
