@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, PROJECT, tempFolder } from './helpers.js';
+import { cli, editFile, FIXTURES, PROJECT, tempFolder, workspaceFrom } from './helpers.js';
 
 // The shipped program: dist/report.cjs, loaded by bin/program.cjs with the code cache that
 // `npm run build` (run before the tests) made for it.
@@ -36,5 +36,21 @@ describe('the bundled program', () => {
     const expected = await check(loadProgram().program);
     expect(await check(damaged.program)).toEqual(expected);
     expect(await check(missing.program)).toEqual(expected);
+  });
+
+  it('prints the report from the shipped templates compiled at build time, byte for byte as the source compiles them', async () => {
+    const dir = workspaceFrom(PROJECT);
+    const io = { stdout: () => undefined, stderr: () => undefined, cwd: dir, env: {} };
+    expect(await loadProgram().program.run(['build', '2023', '--out', 'bundled.docx'], io)).toBe(0);
+    expect((await cli(['build', '2023', '--out', 'source.docx'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'bundled.docx')).equals(fs.readFileSync(path.join(dir, 'source.docx')))).toBe(true);
+  });
+
+  it('uses a project\'s own templates, not the compiled shipped ones, once they differ by a character', async () => {
+    const dir = workspaceFrom(PROJECT, true);
+    editFile(path.join(dir, 'templates', 'noi-dung.md.hbs'), (t) => t.replace('{{doan}}', '*Đoạn:* {{doan}}'));
+    const io = { stdout: () => undefined, stderr: () => undefined, cwd: dir, env: {} };
+    expect(await loadProgram().program.run(['build', '2023', '--format', 'md', '--out', 'r.md'], io)).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'r.md'), 'utf8')).toContain('*Đoạn:* Năm 2023 là năm giữa nhiệm kỳ');
   });
 });

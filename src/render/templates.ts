@@ -6,6 +6,7 @@ import { specialFileKind } from '../file-kind.js';
 import { SourceFile, unprintableCharacter, unprintableMessage } from '../load/source-file.js';
 import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
 import { lineMark, parseMarkdown, REFUSED_NODE_ADVICE, refusedNode, RESERVED_CHARACTERS, type TemplateLine } from './body.js';
+import { precompiledTemplates } from './shipped-templates.js';
 
 const TEMPLATE_SUFFIX = '.md.hbs';
 
@@ -70,7 +71,7 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
     return undefined;
   }
 
-  const templates: { file: string; text: string }[] = [];
+  const templates: TemplateText[] = [];
   for (const file of files.sort()) {
     const read = readTemplate(dir, file, path.join(shownDir, file));
     if ('problem' in read) report(read.problem);
@@ -94,8 +95,13 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
   }
 }
 
-/** The main template of a folder, compiled with its partials; undefined when any of them fails (each said). */
-function compileTemplates(templates: readonly { file: string; text: string }[], fail: (failed: TemplateFailure) => void): CompiledFolder | undefined {
+interface TemplateText {
+  file: string;
+  text: string;
+}
+
+/** A Handlebars environment whose helpers refuse what strict mode lets through. */
+function environment(): typeof Handlebars {
   const hb = Handlebars.create();
   // Strict mode checks {{name}} but not block parameters: a misspelt {{#each name}} must fail too.
   for (const name of ['each', 'with']) {
@@ -112,18 +118,39 @@ function compileTemplates(templates: readonly { file: string; text: string }[], 
     }
     return (object as Record<string, unknown>)[String(field)];
   });
+  return hb;
+}
 
+const COMPILE_OPTIONS = { strict: true, noEscape: true };
+
+/**
+ * A template parsed (here, so that a syntax error surfaces with its line), refused where it
+ * prints what a document cannot hold, and its lines marked: the tree to compile.
+ */
+function prepared(hb: typeof Handlebars, { file, text }: TemplateText, lines: TemplateLine[]): hbs.AST.Program {
+  const parsed = hb.parse(text);
+  refuseInheritedNames(parsed, hb.helpers);
+  refuseMarkdown(text, parsed);
+  markLines(parsed, file, lines);
+  return parsed;
+}
+
+/**
+ * The main template of a folder, compiled with its partials (or taken as `npm run build`
+ * compiled them, when they are the shipped ones); undefined when any of them fails (each said).
+ */
+function compileTemplates(templates: readonly TemplateText[], fail: (failed: TemplateFailure) => void): CompiledFolder | undefined {
+  const hb = environment();
+  const shipped = precompiledTemplates();
+  const precompiled = shipped?.key === JSON.stringify(templates) ? shipped : undefined;
   let main: Handlebars.TemplateDelegate | undefined;
-  const lines: TemplateLine[] = [];
+  const lines: TemplateLine[] = precompiled ? [...precompiled.lines] : [];
   let failed = false;
   for (const { file, text } of templates) {
     try {
-      // Parsed here, not left to compile()'s first call, so that syntax errors surface with their line.
-      const parsed = hb.parse(text);
-      refuseInheritedNames(parsed, hb.helpers);
-      refuseMarkdown(text, parsed);
-      markLines(parsed, file, lines);
-      const template = hb.compile(parsed, { strict: true, noEscape: true });
+      const template = precompiled
+        ? hb.template(precompiled.specs[file] as Parameters<typeof hb.template>[0])
+        : hb.compile(prepared(hb, { file, text }, lines), COMPILE_OPTIONS);
       const run: Handlebars.TemplateDelegate = (context, options) => {
         try {
           return template(context, options);
@@ -139,6 +166,28 @@ function compileTemplates(templates: readonly { file: string; text: string }[], 
     }
   }
   return failed || !main ? undefined : { main, lines };
+}
+
+/**
+ * The shipped templates of `dir` compiled ahead of time, for src/tools/bundle.ts: each file's
+ * spec as JavaScript source, with what precompiledTemplates() gives. Throws on a template that
+ * would fail to compile at run time: the build must not ship it.
+ */
+export function precompileTemplates(dir: string): { key: string; lines: TemplateLine[]; specSources: Record<string, string> } {
+  const templates = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith(TEMPLATE_SUFFIX))
+    .sort()
+    .map((file) => {
+      const read = readTemplate(dir, file, file);
+      if ('problem' in read) throw new Error(read.problem.message);
+      return { file, text: read.text };
+    });
+  const hb = environment();
+  const lines: TemplateLine[] = [];
+  // precompile() gives the spec's JavaScript source (@types has it as the spec object).
+  const specSources = Object.fromEntries(templates.map((template) => [template.file, String(hb.precompile(prepared(hb, template, lines), COMPILE_OPTIONS))]));
+  return { key: JSON.stringify(templates), lines, specSources };
 }
 
 /**

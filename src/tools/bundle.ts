@@ -14,6 +14,8 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
 import { writeCodeCache } from './code-cache.js';
 import { shippedUnitTableText } from '../load/shipped-units.js';
+import { precompileTemplates } from '../render/templates.js';
+import { DEFAULT_TEMPLATES_DIR } from '../package-paths.js';
 import { schemaAjv, schemaFiles } from '../validate/schema-validators.js';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +40,19 @@ function generateShippedUnits(): string {
   fs.mkdirSync(GENERATED, { recursive: true });
   const module = path.join(GENERATED, 'shipped-units.js');
   fs.writeFileSync(module, `export function shippedUnitTableText() { return ${JSON.stringify(shippedUnitTableText())}; }\n`);
+  return module;
+}
+
+/** Writes a module with the same export as render/shipped-templates.ts that holds the shipped templates compiled. */
+function generateShippedTemplates(): string {
+  fs.mkdirSync(GENERATED, { recursive: true });
+  const { key, lines, specSources } = precompileTemplates(DEFAULT_TEMPLATES_DIR);
+  const specs = Object.entries(specSources).map(([file, source]) => `${JSON.stringify(file)}: ${source}`);
+  const module = path.join(GENERATED, 'shipped-templates.js');
+  fs.writeFileSync(
+    module,
+    `export function precompiledTemplates() { return { key: ${JSON.stringify(key)}, lines: ${JSON.stringify(lines)}, specs: { ${specs.join(', ')} } }; }\n`,
+  );
   return module;
 }
 
@@ -99,7 +114,12 @@ await build({
   minify: true,
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [generatedInstead('schema-validators', generateValidators()), generatedInstead('shipped-units', generateShippedUnits()), spreadsheetChunks()],
+  plugins: [
+    generatedInstead('schema-validators', generateValidators()),
+    generatedInstead('shipped-units', generateShippedUnits()),
+    generatedInstead('shipped-templates', generateShippedTemplates()),
+    spreadsheetChunks(),
+  ],
   // An import() on demand of a chunk becomes a require(): the bundle runs in a vm.Script, which has no import().
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
