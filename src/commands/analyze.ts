@@ -9,10 +9,9 @@ import { Decimal } from '../decimal.js';
 
 import { computeFigures, type EarlierYear, type Figure, type Recorded } from '../compute/figures.js';
 import type { UnitEntry, UnitTable } from '../compute/units.js';
-import { formatPlace, InputError, Messages, RunError, type Diagnostic, type Problem, type Report } from '../diagnostics.js';
+import { formatPlace, InputError, Messages, RunError, type Diagnostic, type Report } from '../diagnostics.js';
 import { inlineAcceptances } from '../load/acceptance-comments.js';
-import { loadYear, parseYamlText, readYamlFile, type LoadedFile } from '../load/load-year.js';
-import { shippedUnitTableText } from '../load/shipped-units.js';
+import { loadYear, readYamlFile, type LoadedFile } from '../load/load-year.js';
 import { SHIPPED_UNIT_TABLE } from '../package-paths.js';
 import { resolveEveryReference, type ResolvedReference } from '../text/data-text.js';
 import { annual, periodWords, samePeriodLastYear, type Period } from '../period.js';
@@ -20,6 +19,7 @@ import { decodeFigures, decodePeriod } from '../validate/decode.js';
 import type { YearInput } from '../validate/input.js';
 import { readOutline, type Outline } from '../validate/outline.js';
 import { draftTrees, reportUnfilled, type DraftGaps } from '../validate/placeholders.js';
+import { shippedUnitEntries } from '../validate/shipped-units.js';
 import { decodeUnitTable, unitTable } from '../validate/unit-table.js';
 import { validateFiles, validateTree } from '../validate/validate.js';
 import { entry, type YamlMap, type YamlScalar } from '../load/yaml-tree.js';
@@ -194,8 +194,8 @@ function decodeUnitFile(read: ReturnType<typeof readYamlFile>, report: Report): 
   return decodeUnitTable({ source: read.source, tree: read.tree }, report);
 }
 
-/** The shipped table's entries and problems (none, unless the package is broken), read once a process for each path shown. */
-const shippedUnits = new Map<string, { entries: UnitEntry[]; problems: Problem[] }>();
+/** The shipped table's entries and problems (none, unless the package is broken), once a process. */
+let shippedUnits: ReturnType<typeof shippedUnitEntries> | undefined;
 
 /**
  * The project's units: the shipped table (schemas/don-vi.yaml), with the project's
@@ -203,16 +203,12 @@ const shippedUnits = new Map<string, { entries: UnitEntry[]; problems: Problem[]
  */
 export function unitsOf(workspace: Workspace, messages: Messages): UnitTable {
   const report = messages.stage('config');
+  shippedUnits ??= shippedUnitEntries();
+  for (const problem of shippedUnits.problems) report({ ...problem, place: { ...problem.place, file: workspace.show(problem.place.file) } });
   const shown = workspace.show(SHIPPED_UNIT_TABLE);
-  let shipped = shippedUnits.get(shown);
-  if (!shipped) {
-    const problems: Problem[] = [];
-    shipped = { entries: decodeUnitFile(parseYamlText(shown, shippedUnitTableText()), (p) => problems.push(p)), problems };
-    shippedUnits.set(shown, shipped);
-  }
-  for (const problem of shipped.problems) report(problem);
+  const shipped = shippedUnits.entries.map(({ scale, line, col, ...entry }): UnitEntry => ({ ...entry, scale: new Decimal(scale), place: { file: shown, line, col } }));
   const own = workspace.unitTableFile();
-  return unitTable([shipped.entries, own ? decodeUnitFile(readYamlFile(own, workspace.show(own)), report) : []], report);
+  return unitTable([shipped, own ? decodeUnitFile(readYamlFile(own, workspace.show(own)), report) : []], report);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Build step (`npm run build`, after tsc): turns dist/ into the shipped program.
  * - The schemas' validators are generated as code ahead of time (ajv standalone), so that
- *   start-up neither loads ajv nor compiles schemas; the shipped unit table goes in as text.
+ *   start-up neither loads ajv nor compiles schemas; the shipped unit table and templates go in
+ *   read, checked and compiled.
  * - The program (src/program.ts: the CLI and the batch worker's loop) is bundled by esbuild
  *   into one file, dist/report.cjs, and given a V8 code cache (code-cache.ts).
  * Everything is written directly in dist/, one folder below the package root, as the
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
 import { writeCodeCache } from './code-cache.js';
-import { shippedUnitTableText } from '../load/shipped-units.js';
+import { shippedUnitEntries } from '../validate/shipped-units.js';
 import { precompileTemplates } from '../render/templates.js';
 import { DEFAULT_TEMPLATES_DIR } from '../package-paths.js';
 import { schemaAjv, schemaFiles } from '../validate/schema-validators.js';
@@ -35,11 +36,13 @@ function generateValidators(): string {
   return module;
 }
 
-/** Writes a module with the same export as load/shipped-units.ts that holds the table's text. */
+/** Writes a module with the same export as validate/shipped-units.ts that holds the table read and checked. */
 function generateShippedUnits(): string {
+  const table = shippedUnitEntries();
+  if (table.problems.length > 0) throw new Error(`schemas/don-vi.yaml: ${table.problems.map((p) => `${p.place.line}:${p.place.col} ${p.message}`).join('; ')}`);
   fs.mkdirSync(GENERATED, { recursive: true });
   const module = path.join(GENERATED, 'shipped-units.js');
-  fs.writeFileSync(module, `export function shippedUnitTableText() { return ${JSON.stringify(shippedUnitTableText())}; }\n`);
+  fs.writeFileSync(module, `export function shippedUnitEntries() { return ${JSON.stringify(table)}; }\n`);
   return module;
 }
 
