@@ -10,11 +10,8 @@ export class SourceFile {
     readonly path: string,
     readonly text: string,
   ) {
-    let offset = 0;
-    for (const line of text.split('\n')) {
-      this.lineCounter.addNewLine(offset);
-      offset += line.length + 1;
-    }
+    this.lineCounter.addNewLine(0);
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) this.lineCounter.addNewLine(newline + 1);
   }
 
   placeAt(offset: number): Place {

@@ -58,7 +58,8 @@ export function parseYaml(file: SourceFile): { tree: YamlNode | null; diagnostic
       message: `Dữ liệu không dùng bí danh YAML (*ten)${aliases.length > 1 ? `; tệp có ${aliases.length} bí danh` : ''}: viết giá trị trực tiếp tại mỗi chỗ.`,
     });
   }
-  const escaped = unprintableValue(tree);
+  // The text has no such character (checked first): a value can only get one from an escape, which needs a backslash.
+  const escaped = file.text.includes('\\') ? unprintableValue(tree) : undefined;
   if (escaped) {
     diagnostics.push({
       ruleId: 'control-character',
