@@ -84,24 +84,26 @@ export interface TemplateLine {
   line: number;
 }
 
-export interface FilledBody {
-  body: Root;
-  /** Which holes the templates printed. */
-  printedHoles: ReadonlySet<number>;
+/** A frame parsed, and the first node in it a document does not use. */
+interface ParsedFrame {
+  tree: Root;
+  refused?: { node: Nodes; words: string };
 }
 
 /** The parsed frames of this process, by their text; a batch worker parses each distinct frame once. */
-const parsedFrames = new Map<string, Root>();
+const parsedFrames = new Map<string, ParsedFrame>();
 const PARSED_FRAMES_KEPT = 8;
 
-function parsedFrame(frame: string): Root {
-  let tree = parsedFrames.get(frame);
-  if (!tree) {
-    tree = parseMarkdown(frame.replace(ONLY_MARKS, ''));
+function parsedFrame(frame: string): ParsedFrame {
+  let parsed = parsedFrames.get(frame);
+  if (!parsed) {
+    const markdown = frame.replace(ONLY_MARKS, '');
+    const tree = parseMarkdown(markdown);
+    parsed = { tree, refused: refusedNode(tree, markdown) };
     if (parsedFrames.size >= PARSED_FRAMES_KEPT) parsedFrames.delete(parsedFrames.keys().next().value!);
-    parsedFrames.set(frame, tree);
+    parsedFrames.set(frame, parsed);
   }
-  return tree;
+  return parsed;
 }
 
 export class FrameError extends Error {
@@ -117,14 +119,13 @@ export class FrameError extends Error {
  * Parses the frame the templates printed and fills its holes: a new tree each time (the parsed
  * frame is shared). A node the templates made that a document does not use (the data's numbers
  * and letters can complete a construct no template line holds alone: a list from "1. " at a
- * line's start) throws a FrameError at the template line that printed it.
+ * line's start) throws a FrameError at the template line that printed it. The footnote's
+ * definition is added when a hole printed its reference.
  */
-export function fillBody(frame: string, holes: readonly HoleContent[], lines: readonly TemplateLine[], footnote?: string): FilledBody {
-  const tree = parsedFrame(frame);
-  const refused = refusedNode(tree, frame.replace(ONLY_MARKS, ''));
+export function fillBody(frame: string, holes: readonly HoleContent[], lines: readonly TemplateLine[], footnote?: string): Root {
+  const { tree, refused } = parsedFrame(frame);
   if (refused) throw new FrameError(refused.words, firstLineOf(refused.node, lines) ?? lineAfter(tree, refused.node, lines));
 
-  const printedHoles = new Set<number>();
   const printedOnce = new Set<PhrasingContent>();
   /** A hole's nodes as printed here: a mark or footnote printed before gives its text alone, or nothing. */
   const printOf = (node: PhrasingContent): PhrasingContent[] => {
@@ -140,9 +141,7 @@ export function fillBody(frame: string, holes: readonly HoleContent[], lines: re
     for (const match of value.matchAll(MARKS)) {
       pushText(out, value.slice(from, match.index));
       from = match.index + match[0].length;
-      if (match[1] === undefined) continue;
-      printedHoles.add(Number(match[1]));
-      for (const node of holes[Number(match[1])]!) for (const printed of printOf(node)) pushNode(out, printed);
+      if (match[1] !== undefined) for (const node of holes[Number(match[1])]!) for (const printed of printOf(node)) pushNode(out, printed);
     }
     pushText(out, value.slice(from));
   };
@@ -159,9 +158,8 @@ export function fillBody(frame: string, holes: readonly HoleContent[], lines: re
     return { ...rest, children, ...(place ? { data: { ...node.data, template: place } } : {}) } as T;
   };
   const body = fill(tree);
-  const footnoted = [...printedOnce].some((node) => node.type === 'footnoteReference');
-  if (footnoted) body.children.push(footnoteDefinition(footnote ?? ''));
-  return { body, printedHoles };
+  if ([...printedOnce].some((node) => node.type === 'footnoteReference')) body.children.push(footnoteDefinition(footnote ?? ''));
+  return body;
 }
 
 /** The identifier of the report's one footnote: how a merged unit's cùng kỳ was made. */

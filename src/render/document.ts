@@ -8,7 +8,7 @@ import type { Figure } from '../compute/figures.js';
 import type { DocumentDetails, SectionInput, TextInput, YearInput } from '../validate/input.js';
 import { renderDataText, type ResolvedReference, type TextPiece } from '../text/data-text.js';
 import { IMPLIED_NOTE, indicatorRows, LAST_YEAR_COLUMN, type IndicatorRow } from './appendix.js';
-import { fillBody, footnoteReference, FrameError, hole, REFUSED_NODE_ADVICE, type FilledBody, type HoleContent } from './body.js';
+import { fillBody, footnoteReference, FrameError, hole, REFUSED_NODE_ADVICE, type HoleContent } from './body.js';
 import { phrasingOf } from './phrasing.js';
 import type { Review, ReviewPlan } from './review.js';
 import { renderTemplates } from './templates.js';
@@ -103,9 +103,10 @@ function isComparison({ reference, resolution }: ResolvedReference): boolean {
 }
 
 /**
- * Renders the year's texts, from the references the analysis resolved, and the templates into
- * the document tree. Every reference problem in the data and the templates is reported at once.
- * With a review plan, the figures it comments on are marked in the body (a review copy).
+ * Renders the year's texts, from the references the analysis resolved, into mdast nodes, and
+ * the templates into the body's frame, which is parsed and filled with those nodes (body.ts).
+ * Every reference problem in the data and the templates is reported at once. With a review
+ * plan, the figures it comments on are marked in the body (a review copy).
  */
 export function renderDocument(
   input: YearInput,
@@ -128,7 +129,7 @@ export function renderDocument(
     else referencesOf.set(resolved.reference.text, [resolved]);
   }
   const text = (t: TextInput) => renderDataText(t, referencesOf.get(t) ?? [], reportReference);
-  // A merged unit's footnote on how cùng kỳ was made goes after the first comparison the body prints.
+  // A merged unit's footnote on how cùng kỳ was made goes after the data's first comparison, if the templates print it.
   const noted = comparisonNote === undefined ? undefined : references.find((r) => r.reference.text !== input.details.summary && isComparison(r));
   const decorate = (piece: TextPiece, nodes: PhrasingContent[]): PhrasingContent[] => {
     const marked = review?.mark(piece, nodes) ?? nodes;
@@ -167,9 +168,9 @@ export function renderDocument(
 
   const rendered = renderTemplates(templates, view, report);
   if (rendered === undefined) return undefined;
-  let filled: FilledBody;
+  let body: Root;
   try {
-    filled = fillBody(rendered.frame, holes, rendered.lines, comparisonNote);
+    body = fillBody(rendered.frame, holes, rendered.lines, comparisonNote);
   } catch (error) {
     if (!(error instanceof FrameError)) throw error;
     const at = error.at ?? { file: MAIN_TEMPLATE, line: 1 };
@@ -181,7 +182,6 @@ export function renderDocument(
     });
     return undefined;
   }
-  const { body } = filled;
   // With no comparison in the body to carry it, the note goes under the appendix, whose Cùng kỳ column it explains.
   const footnoted = body.children.some((node) => node.type === 'footnoteDefinition');
   const document = frame(input, figures, summary, body, footnoted ? undefined : comparisonNote);
