@@ -29,7 +29,7 @@ class TemplateFailure extends Error {
 /** A folder's templates compiled: the main one (its partials registered), and the template line of each line mark. */
 interface CompiledFolder {
   main: Handlebars.TemplateDelegate;
-  lines: TemplateLine[];
+  lines: readonly TemplateLine[];
 }
 
 /**
@@ -144,7 +144,7 @@ function compileTemplates(templates: readonly TemplateText[], fail: (failed: Tem
   const shipped = precompiledTemplates();
   const precompiled = shipped?.key === JSON.stringify(templates) ? shipped : undefined;
   let main: Handlebars.TemplateDelegate | undefined;
-  const lines: TemplateLine[] = precompiled ? [...precompiled.lines] : [];
+  const lines: TemplateLine[] = [];
   let failed = false;
   for (const { file, text } of templates) {
     try {
@@ -165,7 +165,7 @@ function compileTemplates(templates: readonly TemplateText[], fail: (failed: Tem
       failed = true;
     }
   }
-  return failed || !main ? undefined : { main, lines };
+  return failed || !main ? undefined : { main, lines: precompiled?.lines ?? lines };
 }
 
 /**
