@@ -305,6 +305,14 @@ describe('the body, filled after parsing the templates', () => {
     const printedBy = new Set(document.body.children.map((block) => `${block.type} ${block.data?.template?.file}:${block.data?.template?.line}`));
     expect(printedBy).toEqual(new Set(['heading muc.md.hbs:6', 'paragraph noi-dung.md.hbs:6', 'paragraph bao-cao.md.hbs:10']));
   });
+
+  it('reads a block tag at the start of a line as the text it leaves, not as an indent that would make code', async () => {
+    const dir = workspaceFrom(path.join(FIXTURES, 'minimal'), true);
+    fs.writeFileSync(path.join(dir, 'templates', 'muc.md.hbs'), '{{#if tieu_de}}{{cap}} {{so}}{{tieu_de}}{{else}}Không tiêu đề{{/if}}\n\n{{> noi-dung}}\n{{#each muc}}\n{{> muc}}\n{{/each}}\n');
+    const result = await cli(['build', '2023', '--format', 'md', '--out', 'r.md'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'r.md'), 'utf8')).toMatch(/^### 1\. Lĩnh vực kinh tế:$/m);
+  });
 });
 
 describe('--format pdf without LibreOffice', () => {

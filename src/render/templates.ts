@@ -192,8 +192,10 @@ export function precompileTemplates(dir: string): { key: string; lines: Template
 
 /**
  * Refuses the Markdown a document does not use (a list, a link, code...) in a template's own
- * words, at its own line and column: the template is read as Markdown with what each tag prints
- * standing in, a value as letters and a block's tags as nothing.
+ * words, at its own line and column. The template is read as Markdown with letters standing in
+ * for its tags, each at its own columns; a line of nothing but block tags (which Handlebars
+ * drops) is blank. A construct that only a block's content completes is left to the frame's
+ * check after rendering (src/render/body.ts), which names the template line.
  */
 function refuseMarkdown(text: string, program: hbs.AST.Program): void {
   const lineStarts = [0];
@@ -206,8 +208,15 @@ function refuseMarkdown(text: string, program: hbs.AST.Program): void {
   visitor.ContentStatement = (content) => void kind.fill(CONTENT, offset(content.loc.start), offset(content.loc.end));
   visitor.MustacheStatement = (mustache) => void kind.fill(VALUE, offset(mustache.loc.start), offset(mustache.loc.end));
   visitor.accept(program);
-  let masked = '';
-  for (let i = 0; i < text.length; i++) masked += text[i] === '\n' || kind[i] === CONTENT ? text[i] : kind[i] === VALUE ? 'x' : ' ';
+  const masked = text
+    .split('\n')
+    .map((line, index) => {
+      const at = lineStarts[index]!;
+      let prints = false;
+      for (let i = 0; i < line.length && !prints; i++) prints = kind[at + i] === VALUE || (kind[at + i] === CONTENT && line[i]!.trim() !== '');
+      return prints ? line.replace(/[^]/g, (character, i: number) => (kind[at + i] === CONTENT ? character : 'x')) : ' '.repeat(line.length);
+    })
+    .join('\n');
   const refused = refusedNode(parseMarkdown(masked), masked);
   if (refused) {
     const start = refused.node.position!.start;
