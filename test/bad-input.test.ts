@@ -394,6 +394,15 @@ const CASES: BadInput[] = [
     messages: 1,
   },
   {
+    name: 'a template writing a list after a block tag on the same line: the place of its dash',
+    withTemplates: true,
+    breakIt: edit(BAO_CAO, '{{loi_ket}}', '{{#if loi_ket}}- {{loi_ket}}{{/if}}'),
+    code: 1,
+    place: `${TEMPLATES}/bao-cao.md.hbs:10:16`,
+    message: 'Mẫu viết một danh sách',
+    messages: 1,
+  },
+  {
     name: 'a template writing a link after a paragraph\'s text',
     withTemplates: true,
     breakIt: edit(path.join(TEMPLATES, 'noi-dung.md.hbs'), '{{doan}}', '{{doan}} [xem thêm](https://example.org)'),

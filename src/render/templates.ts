@@ -192,10 +192,10 @@ export function precompileTemplates(dir: string): { key: string; lines: Template
 
 /**
  * Refuses the Markdown a document does not use (a list, a link, code...) in a template's own
- * words, at its own line and column. The template is read as Markdown with letters standing in
- * for its tags, each at its own columns; a line of nothing but block tags (which Handlebars
- * drops) is blank. A construct that only a block's content completes is left to the frame's
- * check after rendering (src/render/body.ts), which names the template line.
+ * words, at its own line and column. The template is read as Markdown as Handlebars would print
+ * it with letters for every value: a block's tags, partials and comments print nothing, and a
+ * line of nothing but those is dropped. What a block's or partial's content completes is left to
+ * the frame's check after rendering (src/render/body.ts), which names the template line.
  */
 function refuseMarkdown(text: string, program: hbs.AST.Program): void {
   const lineStarts = [0];
@@ -208,19 +208,30 @@ function refuseMarkdown(text: string, program: hbs.AST.Program): void {
   visitor.ContentStatement = (content) => void kind.fill(CONTENT, offset(content.loc.start), offset(content.loc.end));
   visitor.MustacheStatement = (mustache) => void kind.fill(VALUE, offset(mustache.loc.start), offset(mustache.loc.end));
   visitor.accept(program);
-  const masked = text
-    .split('\n')
-    .map((line, index) => {
-      const at = lineStarts[index]!;
-      let prints = false;
-      for (let i = 0; i < line.length && !prints; i++) prints = kind[at + i] === VALUE || (kind[at + i] === CONTENT && line[i]!.trim() !== '');
-      return prints ? line.replace(/[^]/g, (character, i: number) => (kind[at + i] === CONTENT ? character : 'x')) : ' '.repeat(line.length);
-    })
-    .join('\n');
-  const refused = refusedNode(parseMarkdown(masked), masked);
+
+  // The printed lines, each with the template line it is and the template column of each of its characters.
+  const printed: { text: string; line: number; columns: number[] }[] = [];
+  text.split('\n').forEach((line, index) => {
+    let shown = '';
+    const columns: number[] = [];
+    let tags = false;
+    for (let i = 0; i < line.length; i++) {
+      const at = kind[lineStarts[index]! + i];
+      if (at === CONTENT || at === VALUE) {
+        shown += at === VALUE ? 'x' : line[i];
+        columns.push(i + 1);
+      } else tags = true;
+    }
+    // Handlebars drops a line its tags leave empty (a standalone tag); a line blank in the template stays.
+    if (tags && shown.trim() === '') return;
+    printed.push({ text: shown, line: index + 1, columns: [...columns, line.length + 1] });
+  });
+  const markdown = printed.map((line) => line.text).join('\n');
+  const refused = refusedNode(parseMarkdown(markdown), markdown);
   if (refused) {
     const start = refused.node.position!.start;
-    throw new TemplateFailure(`Mẫu viết ${refused.words}: ${REFUSED_NODE_ADVICE}.`, start.line, start.column);
+    const at = printed[start.line - 1]!;
+    throw new TemplateFailure(`Mẫu viết ${refused.words}: ${REFUSED_NODE_ADVICE}.`, at.line, at.columns[start.column - 1] ?? 1);
   }
 }
 
