@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Place, Problem, Report } from '../diagnostics.js';
+import { formatPlace, type Place, type Problem, type Report } from '../diagnostics.js';
 import { specialFileKind } from '../file-kind.js';
 import { SourceFile, unprintableCharacter, unprintableMessage } from '../load/source-file.js';
 import { MAIN_TEMPLATE, type TemplateFolder } from '../workspace.js';
@@ -55,34 +55,12 @@ export interface RenderedFrame {
 export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object, report: Report): RenderedFrame | undefined {
   const placeOf = (file: string, line: number, col: number): Place => ({ file: path.join(shownDir, file), line, col });
 
-  let files: string[];
-  try {
-    files = fs.readdirSync(dir).filter((f) => f.endsWith(TEMPLATE_SUFFIX));
-  } catch {
-    files = [];
-  }
-  if (!files.includes(MAIN_TEMPLATE)) {
-    report({
-      ruleId: 'template-missing',
-      severity: 'error',
-      place: placeOf(MAIN_TEMPLATE, 1, 1),
-      message: `Không tìm thấy mẫu chính ${MAIN_TEMPLATE}. Chép thư mục templates/ của chương trình vào đây, hoặc xóa thư mục mẫu để dùng mẫu mặc định.`,
-    });
-    return undefined;
-  }
-
-  const templates: TemplateText[] = [];
-  for (const file of files.sort()) {
-    const read = readTemplate(dir, file, path.join(shownDir, file));
-    if ('problem' in read) report(read.problem);
-    else templates.push({ file, text: read.text });
-  }
+  const folder = readFolder(dir, shownDir, report);
+  if (!folder) return undefined;
+  const { templates, key } = folder;
+  const compiled = compiledFolders.get(key) ?? compileTemplates(templates, key, (failed) => report(templateProblem(failed, placeOf)));
   // The others are still compiled when one cannot be read: every problem is said at once.
-  const unreadable = templates.length < files.length;
-
-  const key = JSON.stringify(templates);
-  const compiled = compiledFolders.get(key) ?? compileTemplates(templates, (failed) => report(templateProblem(failed, placeOf)));
-  if (!compiled || unreadable) return undefined;
+  if (!compiled || folder.unreadable) return undefined;
   if (!compiledFolders.has(key)) {
     if (compiledFolders.size >= COMPILED_FOLDERS_KEPT) compiledFolders.delete(compiledFolders.keys().next().value!);
     compiledFolders.set(key, compiled);
@@ -98,6 +76,35 @@ export function renderTemplates({ dir, shownDir }: TemplateFolder, view: object,
 interface TemplateText {
   file: string;
   text: string;
+}
+
+/**
+ * The templates of a folder, by name, and their key (their names and texts); each that cannot be
+ * read is reported. Undefined when the folder has no main template.
+ */
+function readFolder(dir: string, shownDir: string, report: Report): { templates: TemplateText[]; key: string; unreadable: boolean } | undefined {
+  let files: string[];
+  try {
+    files = fs.readdirSync(dir).filter((f) => f.endsWith(TEMPLATE_SUFFIX));
+  } catch {
+    files = [];
+  }
+  if (!files.includes(MAIN_TEMPLATE)) {
+    report({
+      ruleId: 'template-missing',
+      severity: 'error',
+      place: { file: path.join(shownDir, MAIN_TEMPLATE), line: 1, col: 1 },
+      message: `Không tìm thấy mẫu chính ${MAIN_TEMPLATE}. Chép thư mục templates/ của chương trình vào đây, hoặc xóa thư mục mẫu để dùng mẫu mặc định.`,
+    });
+    return undefined;
+  }
+  const templates: TemplateText[] = [];
+  for (const file of files.sort()) {
+    const read = readTemplate(dir, file, path.join(shownDir, file));
+    if ('problem' in read) report(read.problem);
+    else templates.push({ file, text: read.text });
+  }
+  return { templates, key: JSON.stringify(templates), unreadable: templates.length < files.length };
 }
 
 /** A Handlebars environment whose helpers refuse what strict mode lets through. */
@@ -139,10 +146,10 @@ function prepared(hb: typeof Handlebars, { file, text }: TemplateText, lines: Te
  * The main template of a folder, compiled with its partials (or taken as `npm run build`
  * compiled them, when they are the shipped ones); undefined when any of them fails (each said).
  */
-function compileTemplates(templates: readonly TemplateText[], fail: (failed: TemplateFailure) => void): CompiledFolder | undefined {
+function compileTemplates(templates: readonly TemplateText[], key: string, fail: (failed: TemplateFailure) => void): CompiledFolder | undefined {
   const hb = environment();
   const shipped = precompiledTemplates();
-  const precompiled = shipped?.key === JSON.stringify(templates) ? shipped : undefined;
+  const precompiled = shipped?.key === key ? shipped : undefined;
   let main: Handlebars.TemplateDelegate | undefined;
   const lines: TemplateLine[] = [];
   let failed = false;
@@ -174,20 +181,14 @@ function compileTemplates(templates: readonly TemplateText[], fail: (failed: Tem
  * would fail to compile at run time: the build must not ship it.
  */
 export function precompileTemplates(dir: string): { key: string; lines: TemplateLine[]; specSources: Record<string, string> } {
-  const templates = fs
-    .readdirSync(dir)
-    .filter((file) => file.endsWith(TEMPLATE_SUFFIX))
-    .sort()
-    .map((file) => {
-      const read = readTemplate(dir, file, file);
-      if ('problem' in read) throw new Error(read.problem.message);
-      return { file, text: read.text };
-    });
+  const folder = readFolder(dir, dir, (problem) => {
+    throw new Error(`${formatPlace(problem.place)}: ${problem.message}`);
+  })!;
   const hb = environment();
   const lines: TemplateLine[] = [];
   // precompile() gives the spec's JavaScript source (@types has it as the spec object).
-  const specSources = Object.fromEntries(templates.map((template) => [template.file, String(hb.precompile(prepared(hb, template, lines), COMPILE_OPTIONS))]));
-  return { key: JSON.stringify(templates), lines, specSources };
+  const specSources = Object.fromEntries(folder.templates.map((template) => [template.file, String(hb.precompile(prepared(hb, template, lines), COMPILE_OPTIONS))]));
+  return { key: folder.key, lines, specSources };
 }
 
 /**
@@ -198,8 +199,7 @@ export function precompileTemplates(dir: string): { key: string; lines: Template
  * the frame's check after rendering (src/render/body.ts), which names the template line.
  */
 function refuseMarkdown(text: string, program: hbs.AST.Program): void {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const { lineStarts } = new SourceFile('', text).lineCounter;
   const offset = ({ line, column }: hbs.AST.Position) => lineStarts[line - 1]! + column;
   const CONTENT = 1;
   const VALUE = 2;
